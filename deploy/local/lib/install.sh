@@ -1,0 +1,43 @@
+# Installs what the local stack needs (sourced by stack.sh).
+
+# Debian packages for the commands we need; mosquitto lives in /usr/sbin (often not on a user's PATH).
+missing_packages() {
+  command -v influxd >/dev/null || echo influxdb
+  command -v mosquitto >/dev/null || [[ -x /usr/sbin/mosquitto ]] || echo mosquitto
+  command -v mosquitto_pub >/dev/null || echo mosquitto-clients
+  command -v curl >/dev/null || echo curl
+  command -v java >/dev/null || echo openjdk-17-jre-headless
+  command -v mvn >/dev/null || echo maven
+}
+
+install_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages)
+  (( ${#missing[@]} )) || return 0
+  local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
+  if (( EUID != 0 )); then
+    if [[ ${missing[*]} == mosquitto-clients ]]; then
+      warn "mosquitto-clients is not installed (optional, handy for demos): sudo $cmd"
+      return 0
+    fi
+    die "missing Debian packages: ${missing[*]}. Install them as root, then re-run:
+    sudo sh -c '$cmd'"
+  fi
+  info "installing Debian packages: ${missing[*]}"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  # On a systemd machine the packages start their own system-wide daemons on the default
+  # ports (influxd on *:8086!). We run our own instances: disable the ones we just installed.
+  if [[ -d /run/systemd/system ]]; then
+    local p
+    for p in influxdb mosquitto; do
+      if [[ " ${missing[*]} " == *" $p "* ]]; then
+        info "disabling the system-wide $p service started by the package (we run our own)"
+        systemctl disable --now "$p" || warn "could not disable $p.service"
+      fi
+    done
+  fi
+}
+
+# Absolute path of the mosquitto broker binary.
+mosquitto_bin() { command -v mosquitto || echo /usr/sbin/mosquitto; }

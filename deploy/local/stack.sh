@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Local stack for anjian: real Kafka (KRaft, single node), InfluxDB 1.6 and Mosquitto 2 on
+# 127.0.0.1, all data, configs, pid files and logs under one folder. See deploy/local/README.md.
+#
+#   deploy/local/stack.sh start|stop|status|install|purge [--profile demo|test] [--purge]
+set -euo pipefail
+
+LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$LOCAL_DIR/../.." && pwd)
+# shellcheck source=/dev/null
+for f in common install kafka influxdb mosquitto; do source "$LOCAL_DIR/lib/$f.sh"; done
+declare -A READY_SECS=()
+
+usage() {
+  cat <<'EOF'
+usage: deploy/local/stack.sh <command> [--profile demo|test]
+  install   install missing Debian packages (root) and resolve the Kafka classpath
+  start     install, then start Kafka, InfluxDB, Mosquitto (skips running ones); create topics and DB
+  stop      stop all three (data kept); 'stop --purge' also deletes the data dir
+  purge     stop and delete the data dir
+  status    one line per service
+Ports: demo  Kafka 9092 (controller 9093), InfluxDB 8086 (rpc 8088), MQTT 1883
+       test  Kafka 19092 (controller 19093), InfluxDB 18086 (rpc 18088), MQTT 11883
+Env: ANJIAN_KAFKA_PORT ANJIAN_KAFKA_CONTROLLER_PORT ANJIAN_INFLUX_PORT ANJIAN_INFLUX_RPC_PORT
+     ANJIAN_MQTT_PORT ANJIAN_STACK_DIR ANJIAN_KAFKA_HEAP ANJIAN_TOPIC_PREFIX ANJIAN_PARTITIONS
+     ANJIAN_INFLUX_DB ANJIAN_START_TIMEOUT ANJIAN_STOP_TIMEOUT
+EOF
+}
+
+# ---------------------------------------------------------------- arguments and settings
+COMMAND=${1:-}
+[[ -n $COMMAND ]] || { usage >&2; exit 2; }
+shift
+PROFILE=demo PURGE=false
+while (( $# )); do
+  case $1 in
+    --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
+    --profile=*) PROFILE=${1#*=}; shift ;;
+    --purge) PURGE=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+
+case $PROFILE in
+  demo) ports=(9092 9093 8086 8088 1883) ;;
+  test) ports=(19092 19093 18086 18088 11883) ;;
+  *) die "unknown profile '$PROFILE' (demo|test)" ;;
+esac
+KAFKA_PORT=${ANJIAN_KAFKA_PORT:-${ports[0]}}
+KAFKA_CONTROLLER_PORT=${ANJIAN_KAFKA_CONTROLLER_PORT:-${ports[1]}}
+INFLUX_PORT=${ANJIAN_INFLUX_PORT:-${ports[2]}}
+INFLUX_RPC_PORT=${ANJIAN_INFLUX_RPC_PORT:-${ports[3]}}
+MQTT_PORT=${ANJIAN_MQTT_PORT:-${ports[4]}}
+STACK_DIR=$(realpath -m "${ANJIAN_STACK_DIR:-$REPO_ROOT/deploy/local/var/$PROFILE}")
+MARKER="$STACK_DIR/.anjian-local-stack"   # purge only deletes folders carrying this marker
+
+kafka_paths
+influx_paths
+mqtt_paths
+
+# One stack.sh at a time per data dir.
+lock_stack_dir() {
+  mkdir -p "$STACK_DIR"
+  [[ -e $MARKER ]] || echo "anjian local stack, profile $PROFILE" >"$MARKER"
+  exec 9>"$STACK_DIR/.lock"
+  flock -n 9 || die "another stack.sh is working on $STACK_DIR"
+}
+
+# ---------------------------------------------------------------- commands
+cmd_install() {
+  install_packages
+  lock_stack_dir
+  kafka_resolve_classpath
+}
+
+# start_one NAME: skip when running and healthy; otherwise launch it (waiting happens later).
+LAUNCHED=()
+start_one() {
+  local name=$1 svc=$2
+  if "${svc}_running"; then
+    if "${svc}_healthy"; then info "$name: already running and healthy, skipping"; return 0; fi
+    info "$name: running but not answering yet, waiting for it"
+  else
+    info "$name: starting"
+    "${svc}_launch"
+  fi
+  LAUNCHED+=("$svc")
+}
+
+cmd_start() {
+  cmd_install
+  # Launch all three, then wait for each: Kafka's JVM start overlaps with the others.
+  start_one influxdb influx
+  start_one mosquitto mqtt
+  start_one kafka kafka
+  local svc
+  for svc in "${LAUNCHED[@]}"; do "${svc}_await"; done
+  kafka_create_topics
+  influx_create_db
+  summary
+}
+
+summary() {
+  local r=${READY_SECS[kafka]:-} ri=${READY_SECS[influxdb]:-} rm=${READY_SECS[mosquitto]:-}
+  cat <<EOF
+
+Local stack '$PROFILE' is up (data dir: $STACK_DIR)
+  kafka      bootstrap $KAFKA_BOOTSTRAP  controller 127.0.0.1:$KAFKA_CONTROLLER_PORT  pid $(read_pid "$KAFKA_PID")${r:+  healthy in ${r}s}
+             data $KAFKA_DIR/data
+             log  $KAFKA_LOG  (JVM output: $KAFKA_OUT)
+             topics ${ANJIAN_TOPIC_PREFIX:-anjian.}{$(IFS=,; echo "${KAFKA_TOPICS[*]%%:*}")}
+  influxdb   $INFLUX_URL  database '$INFLUX_DB'  pid $(read_pid "$INFLUX_PID")${ri:+  healthy in ${ri}s}
+             data $INFLUX_DIR/{meta,data,wal}
+             log  $INFLUX_LOG
+  mosquitto  mqtt://127.0.0.1:$MQTT_PORT  pid $(read_pid "$MQTT_PID")${rm:+  healthy in ${rm}s}
+             data $MQTT_DIR/data
+             log  $MQTT_LOG
+Stop with: deploy/local/stack.sh stop --profile $PROFILE   (add --purge to delete the data)
+EOF
+}
+
+cmd_stop() {
+  # No lock when the dir is absent: nothing can be running from it.
+  if [[ -d $STACK_DIR ]]; then lock_stack_dir; fi
+  kafka_stop
+  influx_stop
+  mqtt_stop
+  if [[ $PURGE == true ]]; then purge_data; fi
+}
+
+purge_data() {
+  if [[ ! -d $STACK_DIR ]]; then info "nothing to purge: $STACK_DIR does not exist"; return 0; fi
+  [[ -e $MARKER ]] || die "refusing to delete $STACK_DIR: it has no $(basename "$MARKER") marker"
+  rm -rf -- "$STACK_DIR"
+  info "purged $STACK_DIR"
+}
+
+cmd_status() {
+  echo "profile $PROFILE, data dir $STACK_DIR"
+  kafka_status
+  influx_status
+  mqtt_status
+}
+
+case $COMMAND in
+  install) cmd_install ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  purge) PURGE=true; cmd_stop ;;
+  status) cmd_status ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; die "unknown command: $COMMAND" ;;
+esac
