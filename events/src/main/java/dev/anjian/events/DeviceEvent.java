@@ -2,6 +2,8 @@ package dev.anjian.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * Everything a gateway learned from a device, on topic device-events keyed by {@link #deviceId()}.
@@ -14,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record DeviceEvent(
         Type type,
         String deviceId,
-        @JsonProperty(required = true) long eventTime,
-        @JsonProperty(required = true) long receivedAt,
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) long eventTime,
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) long receivedAt,
         boolean backfilled,
         SensorReading reading,
         VehicleLocation location,

@@ -1,6 +1,8 @@
 package dev.anjian.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ public record MetricSpec(
         String unit,
         Direction direction,
         List<Double> levels,
-        @JsonProperty(required = true) double clear,
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double clear,
         int debounceSeconds,
         int debounceSamples) {
 

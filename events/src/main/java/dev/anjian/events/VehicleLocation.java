@@ -1,14 +1,16 @@
 package dev.anjian.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * A vehicle position report (JT/T 808 0x0200), WGS-84, hemisphere already applied to the sign.
  * Alarm and status bits are kept as on the wire (JT/T 808 tables 24 and 25).
  */
 public record VehicleLocation(
-        @JsonProperty(required = true) double latitudeDeg,
-        @JsonProperty(required = true) double longitudeDeg,
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double latitudeDeg,
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double longitudeDeg,
         int altitudeM,
         double speedKmh,
         int directionDeg,
