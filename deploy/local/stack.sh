@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Local stack for anjian: real Kafka (KRaft, single node), InfluxDB 1.6 and Mosquitto 2 on
 # 127.0.0.1, all data, configs, pid files and logs under one folder. See deploy/local/README.md.
 #
@@ -7,9 +8,12 @@ set -euo pipefail
 
 LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$LOCAL_DIR/../.." && pwd)
-# shellcheck source=/dev/null
-for f in common install kafka influxdb mosquitto; do source "$LOCAL_DIR/lib/$f.sh"; done
-declare -A READY_SECS=()
+source "$LOCAL_DIR/lib/common.sh"
+source "$LOCAL_DIR/lib/install.sh"
+source "$LOCAL_DIR/lib/kafka.sh"
+source "$LOCAL_DIR/lib/influxdb.sh"
+source "$LOCAL_DIR/lib/mosquitto.sh"
+declare -A READY_SECS=() LAUNCHED_MS=()
 
 usage() {
   cat <<'EOF'
@@ -61,8 +65,12 @@ mqtt_paths
 
 # One stack.sh at a time per data dir.
 lock_stack_dir() {
-  mkdir -p "$STACK_DIR"
-  [[ -e $MARKER ]] || echo "anjian local stack, profile $PROFILE" >"$MARKER"
+  # The marker goes only into a folder we create (or find empty), so purge never deletes
+  # a pre-existing folder that ANJIAN_STACK_DIR happens to point at.
+  if [[ ! -d $STACK_DIR || -z $(ls -A "$STACK_DIR") ]]; then
+    mkdir -p "$STACK_DIR"
+    echo "anjian local stack, profile $PROFILE" >"$MARKER"
+  fi
   exec 9>"$STACK_DIR/.lock"
   flock -n 9 || die "another stack.sh is working on $STACK_DIR"
 }
@@ -74,28 +82,29 @@ cmd_install() {
   kafka_resolve_classpath
 }
 
-# start_one NAME: skip when running and healthy; otherwise launch it (waiting happens later).
-LAUNCHED=()
-start_one() {
-  local name=$1 svc=$2
-  if "${svc}_running"; then
-    if "${svc}_healthy"; then info "$name: already running and healthy, skipping"; return 0; fi
-    info "$name: running but not answering yet, waiting for it"
-  else
-    info "$name: starting"
-    "${svc}_launch"
-  fi
-  LAUNCHED+=("$svc")
-}
+declare -A SERVICE=([influx]=influxdb [mqtt]=mosquitto [kafka]=kafka)
 
 cmd_start() {
   cmd_install
-  # Launch all three, then wait for each: Kafka's JVM start overlaps with the others.
-  start_one influxdb influx
-  start_one mosquitto mqtt
-  start_one kafka kafka
-  local svc
-  for svc in "${LAUNCHED[@]}"; do "${svc}_await"; done
+  local svc to_launch=() to_wait=()
+  for svc in kafka influx mqtt; do
+    if ! "${svc}_running"; then to_launch+=("$svc")
+    elif "${svc}_healthy"; then info "${SERVICE[$svc]}: already running and healthy, skipping"
+    else info "${SERVICE[$svc]}: running but not answering yet, waiting for it"; to_wait+=("$svc")
+    fi
+  done
+  # All ports first, so that a taken port leaves nothing half-started.
+  for svc in "${to_launch[@]}"; do "${svc}_check_ports"; done
+  # Launch all, then wait for each: Kafka's slow JVM start overlaps with the others.
+  for svc in "${to_launch[@]}"; do
+    info "${SERVICE[$svc]}: starting"
+    LAUNCHED_MS[${SERVICE[$svc]}]=$(now_ms)
+    "${svc}_launch"
+  done
+  local waiting=" ${to_launch[*]} ${to_wait[*]} "
+  for svc in influx mqtt kafka; do   # quick ones first, so each time printed is its own
+    if [[ $waiting == *" $svc "* ]]; then "${svc}_await"; fi
+  done
   kafka_create_topics
   influx_create_db
   summary
@@ -116,16 +125,20 @@ Local stack '$PROFILE' is up (data dir: $STACK_DIR)
   mosquitto  mqtt://127.0.0.1:$MQTT_PORT  pid $(read_pid "$MQTT_PID")${rm:+  healthy in ${rm}s}
              data $MQTT_DIR/data
              log  $MQTT_LOG
-Stop with: deploy/local/stack.sh stop --profile $PROFILE   (add --purge to delete the data)
+Stop with: ${ANJIAN_STACK_DIR:+ANJIAN_STACK_DIR=$STACK_DIR }deploy/local/stack.sh stop --profile $PROFILE   (add --purge to delete the data)
 EOF
 }
 
 cmd_stop() {
   # No lock when the dir is absent: nothing can be running from it.
   if [[ -d $STACK_DIR ]]; then lock_stack_dir; fi
-  kafka_stop
-  influx_stop
-  mqtt_stop
+  # In parallel: each one may take a few seconds (SIGTERM, then up to ANJIAN_STOP_TIMEOUT).
+  local pids=() p rc=0
+  kafka_stop & pids+=($!)
+  influx_stop & pids+=($!)
+  mqtt_stop & pids+=($!)
+  for p in "${pids[@]}"; do wait "$p" || rc=1; done
+  (( rc == 0 )) || die "some services could not be stopped"
   if [[ $PURGE == true ]]; then purge_data; fi
 }
 

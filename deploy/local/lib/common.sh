@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2153  # (variables are set by stack.sh)
 # Shared helpers for deploy/local/stack.sh (sourced, not executed).
 
 info() { printf '[stack] %s\n' "$*"; }
@@ -5,8 +6,8 @@ warn() { printf '[stack] WARNING: %s\n' "$*" >&2; }
 die()  { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
 
 now_ms() { date +%s%3N; }
-# elapsed seconds (one decimal) since a now_ms value
-since() { local d=$(( $(now_ms) - $1 )); printf '%d.%d' $((d / 1000)) $((d % 1000 / 100)); }
+# elapsed seconds (two decimals) since a now_ms value
+since() { local d=$(( $(now_ms) - $1 )); printf '%d.%02d' $((d / 1000)) $((d % 1000 / 10)); }
 
 # Prints the pid stored in a pid file (nothing when absent or empty).
 read_pid() { [[ -s $1 ]] && tr -dc '0-9' <"$1" || true; }
@@ -14,7 +15,7 @@ read_pid() { [[ -s $1 ]] && tr -dc '0-9' <"$1" || true; }
 # True when pid is alive and its command line contains pattern (guards against pid reuse).
 proc_alive() {
   local pid=$1 pattern=$2
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ -n $pid && -e /proc/$pid ]] || return 1   # (not kill -0: works for another user's pid too)
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern"
 }
 
@@ -34,6 +35,7 @@ require_free_port() {
 # closing the terminal does not kill it); $! is the daemon itself. Appends output to logfile.
 spawn() {
   local logfile=$1 pidfile=$2; shift 2
+  printf '==== %s stack.sh: starting %s\n' "$(date -Is)" "${1##*/}" >>"$logfile"
   set -m
   nohup "$@" >>"$logfile" 2>&1 </dev/null 9>&- &   # 9: the stack.sh lock
   echo $! >"$pidfile"
@@ -51,17 +53,17 @@ show_logs() {
   done
 }
 
-# await NAME PIDFILE PATTERN TIMEOUT HEALTH_FN LOG...
+# await_healthy NAME PIDFILE PATTERN TIMEOUT HEALTH_FN LOG...
 # Waits until HEALTH_FN succeeds; fails early if the process dies; prints logs on failure.
 await_healthy() {
   local name=$1 pidfile=$2 pattern=$3 timeout=$4 health=$5; shift 5
-  local t0; t0=$(now_ms)
+  local t0=${LAUNCHED_MS[$name]:-$(now_ms)}   # measured from launch when stack.sh launched it
   while :; do
     if ! proc_alive "$(read_pid "$pidfile")" "$pattern"; then
       show_logs "$@"; die "$name exited during startup (logs above)."
     fi
     if "$health"; then
-      READY_SECS[$name]=$(since "$t0"); info "$name healthy after ${READY_SECS[$name]}s"; return 0
+      READY_SECS[$name]=$(since "$t0"); info "$name: healthy after ${READY_SECS[$name]}s"; return 0
     fi
     if (( $(now_ms) - t0 > timeout * 1000 )); then
       show_logs "$@"; die "$name not healthy after ${timeout}s (logs above); it is still running, see: $0 stop"
@@ -80,10 +82,10 @@ stop_service() {
   local t0; t0=$(now_ms)
   kill -TERM "$pid" 2>/dev/null || true
   for (( i = 0; i < ${ANJIAN_STOP_TIMEOUT:-20} * 5; i++ )); do
-    kill -0 "$pid" 2>/dev/null || break
+    proc_alive "$pid" "$pattern" || break   # (a zombie has an empty cmdline: counts as gone)
     sleep 0.2
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if proc_alive "$pid" "$pattern"; then
     warn "$name (pid $pid) did not stop within ${ANJIAN_STOP_TIMEOUT:-20}s: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
   fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2153  # (variables are set by stack.sh)
 # InfluxDB 1.6 (Debian package), one influxd process (sourced by stack.sh).
 # Expects: STACK_DIR INFLUX_PORT INFLUX_RPC_PORT.
 
@@ -40,9 +41,11 @@ influx_healthy() {
   [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$INFLUX_URL/ping" 2>/dev/null) == 204 ]]
 }
 
-influx_launch() {
+influx_check_ports() {
   require_free_port "$INFLUX_PORT" "InfluxDB HTTP" ANJIAN_INFLUX_PORT
   require_free_port "$INFLUX_RPC_PORT" "InfluxDB RPC" ANJIAN_INFLUX_RPC_PORT
+}
+influx_launch() {
   mkdir -p "$INFLUX_DIR"
   influx_write_config
   spawn "$INFLUX_LOG" "$INFLUX_PID" influxd -config "$INFLUX_CONF"

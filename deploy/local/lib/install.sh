@@ -1,12 +1,14 @@
+# shellcheck shell=bash disable=SC2153  # (variables are set by stack.sh)
 # Installs what the local stack needs (sourced by stack.sh).
 
 # Debian packages for the commands we need; mosquitto lives in /usr/sbin (often not on a user's PATH).
 missing_packages() {
   command -v influxd >/dev/null || echo influxdb
   command -v mosquitto >/dev/null || [[ -x /usr/sbin/mosquitto ]] || echo mosquitto
-  command -v mosquitto_pub >/dev/null || echo mosquitto-clients
+  command -v mosquitto_pub >/dev/null || echo mosquitto-clients   # optional: demo + health check
+  command -v influx >/dev/null || echo influxdb-client                # optional: the influx CLI
   command -v curl >/dev/null || echo curl
-  command -v java >/dev/null || echo openjdk-17-jre-headless
+  command -v javac >/dev/null || echo openjdk-17-jdk-headless   # also needed for the project build
   command -v mvn >/dev/null || echo maven
 }
 
@@ -16,8 +18,8 @@ install_packages() {
   (( ${#missing[@]} )) || return 0
   local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
   if (( EUID != 0 )); then
-    if [[ ${missing[*]} == mosquitto-clients ]]; then
-      warn "mosquitto-clients is not installed (optional, handy for demos): sudo $cmd"
+    if ! printf '%s\n' "${missing[@]}" | grep -qvxE 'mosquitto-clients|influxdb-client'; then
+      warn "optional packages missing (CLI clients, handy for demos): sudo sh -c '$cmd'"
       return 0
     fi
     die "missing Debian packages: ${missing[*]}. Install them as root, then re-run:
