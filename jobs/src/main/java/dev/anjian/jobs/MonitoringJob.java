@@ -1,0 +1,156 @@
+package dev.anjian.jobs;
+
+import dev.anjian.common.Config;
+import dev.anjian.events.AlarmEvent;
+import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.Topics;
+import dev.anjian.jobs.influx.AlarmPoints;
+import dev.anjian.jobs.influx.EventPoints;
+import dev.anjian.jobs.influx.InfluxDbSink;
+import dev.anjian.jobs.kafka.KafkaConnectors;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitoring job: Kafka device-events and device-registry in, {@link MonitoringPipeline} in between,
+ * Kafka alarms and dead-letter and InfluxDB out. Two ways to run it:
+ * <ul>
+ *   <li>{@link #main}: submitted to a Flink cluster ({@code flink run}, config file path as argument);</li>
+ *   <li>{@code new MonitoringJob(settings).start()} ... {@code close()}: on an in-process MiniCluster,
+ *       for the local demo ({@code anjian} CLI) and end-to-end tests.</li>
+ * </ul>
+ */
+public final class MonitoringJob implements AutoCloseable {
+
+    public static final String JOB_NAME = "anjian-monitoring";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoringJob.class);
+
+    private final JobsSettings settings;
+    private LocalFlinkCluster cluster;
+
+    public MonitoringJob(JobsSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = args.length > 0 ? Config.load(Path.of(args[0])) : Config.of(Map.of(), System.getenv());
+        JobsSettings settings = JobsSettings.from(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(settings));
+        env.setParallelism(settings.parallelism());
+        wire(env, settings);
+        LOG.info("submitting {} with {}", JOB_NAME, settings);
+        env.execute(JOB_NAME); // no JobExecutionResult read: it throws under detached submission
+    }
+
+    /**
+     * Starts the job on a local MiniCluster and returns once it is running; resumes from the newest
+     * checkpoint in {@code checkpoint.dir} unless {@code checkpoint.resume} is false.
+     */
+    public synchronized void start() throws Exception {
+        if (cluster != null) {
+            throw new IllegalStateException(JOB_NAME + " already started");
+        }
+        Configuration flinkConfig = flinkConfig(settings);
+        if (settings.resumeFromCheckpoint()) {
+            RetainedCheckpoints.latest(settings.checkpointDir()).ifPresent(checkpoint -> {
+                LOG.info("{} resumes from checkpoint {}", JOB_NAME, checkpoint);
+                flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+                // CLAIM: the new run owns the checkpoint and deletes it once its own checkpoints supersede it.
+                flinkConfig.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+            });
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.setParallelism(settings.parallelism());
+        wire(env, settings);
+        StreamGraph job = env.getStreamGraph();
+        job.setJobName(JOB_NAME);
+        cluster = LocalFlinkCluster.start(flinkConfig, settings.parallelism(), settings.tmpDir());
+        try {
+            var jobId = cluster.run(job);
+            LOG.info("{} running on a local MiniCluster: job {}, parallelism {}, Kafka {} (topics {}*), {}, "
+                            + "checkpoints every {} in {}", JOB_NAME, jobId, settings.parallelism(),
+                    settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
+                    settings.checkpointInterval(), settings.checkpointDir());
+        } catch (Exception e) {
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Cancels the job (its last checkpoint is kept to resume from), stops the local cluster and deletes
+     * its temporary files; a no-op when not started.
+     */
+    @Override
+    public synchronized void close() {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.stop();
+            LOG.info("{} stopped", JOB_NAME);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + JOB_NAME, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop " + JOB_NAME + " cleanly: " + e.getMessage(), e);
+        } finally {
+            cluster = null;
+        }
+    }
+
+    /** The job's connectors around the pipeline: what {@link #main} and {@link #start} both run. */
+    public static void wire(StreamExecutionEnvironment env, JobsSettings settings) {
+        String bootstrap = settings.kafkaBootstrap();
+        Topics topics = settings.topics();
+        var events = env.fromSource(
+                KafkaConnectors.deviceEvents(bootstrap, topics.deviceEvents(), settings.groupId()),
+                WatermarkStrategy.<Decoded<DeviceEvent>>noWatermarks(), "Kafka device-events")
+                .uid("device-events-source");
+        var registry = env.fromSource(
+                KafkaConnectors.deviceRegistry(bootstrap, topics.deviceRegistry(), settings.groupId()),
+                WatermarkStrategy.<Decoded<RegistryUpdate>>noWatermarks(), "Kafka device-registry")
+                .uid("device-registry-source");
+        PipelineSinks sinks = new PipelineSinks(
+                KafkaConnectors.alarms(bootstrap, topics.alarms()),
+                KafkaConnectors.deadLetters(bootstrap, topics.deadLetter()),
+                new InfluxDbSink<>(settings.influx(), new EventPoints()),
+                new InfluxDbSink<AlarmEvent>(settings.influx(), new AlarmPoints()));
+        MonitoringPipeline.build(events, registry, sinks);
+    }
+
+    /**
+     * Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, the last checkpoint
+     * kept when the job is cancelled (to resume from), no Kryo fallback.
+     */
+    public static Configuration flinkConfig(JobsSettings settings) {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toUri().toString());
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        return config;
+    }
+}

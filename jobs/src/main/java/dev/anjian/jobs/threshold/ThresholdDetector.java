@@ -1,0 +1,139 @@
+package dev.anjian.jobs.threshold;
+
+import dev.anjian.events.AlarmEvent;
+import dev.anjian.events.DeadLetter;
+import dev.anjian.events.Device;
+import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.EventJson;
+import dev.anjian.events.MetricSpec;
+import dev.anjian.events.SensorReading;
+import dev.anjian.jobs.RegisteredEvent;
+import dev.anjian.jobs.RegistryUpdate;
+import dev.anjian.jobs.threshold.ThresholdState.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Threshold alarms per device, keyed by device id on both inputs: device events (1) and registry updates
+ * (2). State per device: its registry entry, and one {@link ThresholdState} per metric with a pending or
+ * open episode (see {@link ThresholdRule} for the lifecycle). Readings are evaluated in arrival order.
+ *
+ * <p>Outputs: alarm events; {@link #REGISTERED_EVENTS} (readings and vehicle locations of registered
+ * devices, with the registry tags storage needs); {@link #DEAD_LETTERS} for events of devices that are not
+ * in the registry. The registry is imported before devices report; an event that overtakes its device's
+ * registration is dead-lettered rather than buffered, so nothing waits in state without bound.
+ */
+public final class ThresholdDetector extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, AlarmEvent> {
+
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("threshold-dead-letters", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<RegisteredEvent> REGISTERED_EVENTS =
+            new OutputTag<>("registered-events", TypeInformation.of(RegisteredEvent.class));
+
+    static final String DEAD_LETTER_SOURCE = "jobs";
+    static final String UNREGISTERED_METRIC = "unregisteredDeviceEvents";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ThresholdDetector.class);
+
+    private transient ValueState<Device> registered;
+    private transient MapState<String, ThresholdState> thresholds;
+    private transient Counter unregisteredEvents;
+
+    @Override
+    public void open(OpenContext openContext) {
+        registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
+        thresholds = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("thresholds", String.class, ThresholdState.class));
+        unregisteredEvents = getRuntimeContext().getMetricGroup().counter(UNREGISTERED_METRIC);
+    }
+
+    @Override
+    public void processElement1(DeviceEvent event, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
+        Device device = registered.value();
+        if (device == null) {
+            rejectUnregistered(event, ctx);
+            return;
+        }
+        switch (event.type()) {
+            case SENSOR_READING -> {
+                ctx.output(REGISTERED_EVENTS, RegisteredEvent.of(event, device));
+                evaluate(device, event, alarms);
+            }
+            case VEHICLE_LOCATION -> ctx.output(REGISTERED_EVENTS, RegisteredEvent.of(event, device));
+            case CONNECTIVITY -> { } // offline detection's input (a later issue); not a threshold concern
+        }
+    }
+
+    @Override
+    public void processElement2(RegistryUpdate update, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
+        if (update.isRemoval()) {
+            // Open episodes of a removed device end without CLEARED: the device no longer exists to clear them.
+            registered.clear();
+            thresholds.clear();
+            LOG.info("device {} removed from the registry; its threshold state is dropped", update.deviceId());
+            return;
+        }
+        registered.update(update.device());
+        dropMetricsNoLongerMonitored(update.device());
+    }
+
+    private void evaluate(Device device, DeviceEvent event, Collector<AlarmEvent> alarms) throws Exception {
+        SensorReading reading = event.reading();
+        if (!reading.quality().trustworthy()) {
+            return; // seam: SENSOR_FAULT alarms and calibration/maintenance suppression come with the quality issue
+        }
+        Optional<MetricSpec> spec = device.metric(reading.metric());
+        if (spec.isEmpty()) {
+            return; // stored (REGISTERED_EVENTS) but has no thresholds
+        }
+        ThresholdState before = Optional.ofNullable(thresholds.get(reading.metric())).orElse(ThresholdState.NORMAL);
+        ThresholdStep step = ThresholdRule.evaluate(spec.get(), before, reading.value(), event.eventTime());
+        if (step.next().phase() == Phase.NORMAL) {
+            thresholds.remove(reading.metric());
+        } else if (!step.next().equals(before)) {
+            thresholds.put(reading.metric(), step.next());
+        }
+        if (step.announces()) {
+            alarms.collect(ThresholdAlarms.of(device, spec.get(), step, event));
+        }
+    }
+
+    private void dropMetricsNoLongerMonitored(Device device) throws Exception {
+        List<String> dropped = new ArrayList<>();
+        for (String metric : thresholds.keys()) {
+            if (device.metric(metric).isEmpty()) {
+                dropped.add(metric);
+            }
+        }
+        for (String metric : dropped) {
+            thresholds.remove(metric);
+        }
+        if (!dropped.isEmpty()) {
+            LOG.info("device {} no longer monitors {}; their threshold state is dropped", device.deviceId(), dropped);
+        }
+    }
+
+    private void rejectUnregistered(DeviceEvent event, Context ctx) {
+        unregisteredEvents.inc();
+        long count = unregisteredEvents.getCount();
+        if (Long.bitCount(count) == 1) { // 1st, 2nd, 4th, 8th ... : visible in the log without flooding it
+            LOG.warn("event of unregistered device {} dead-lettered ({} so far in this subtask)", event.deviceId(), count);
+        }
+        ctx.output(DEAD_LETTERS, DeadLetter.of(DEAD_LETTER_SOURCE, "device-events",
+                "unregistered device " + event.deviceId(), EventJson.write(event), event.receivedAt()));
+    }
+}
