@@ -29,7 +29,7 @@ class GoldenJsonTest {
                         DeviceEvent.location("HN-ZZ-FLEET-DG-01", T0, T0 + 60_000, true,
                                 new VehicleLocation(34.746611, 113.625368, 110, 82.5, 270, 2L, 3L, 1L, 5L, 0L,
                                         List.of(new ActiveSafetyEvent(ActiveSafetyEvent.System.DSM, 17,
-                                                ActiveSafetyEvent.Flag.START, 1, 2, "3031323334353625112916000001010000"))))),
+                                                ActiveSafetyEvent.Flag.START, 1, 2, "30313233343536251129160000010100"))))),
                 Arguments.of("connectivity.json", DeviceEvent.class,
                         DeviceEvent.connectivity("HN-ZZ-FLEET-DG-01", T0,
                                 new Connectivity(Connectivity.State.DISCONNECTED, "jt808-1", "idle timeout 180 s"))),
