@@ -1,0 +1,36 @@
+package dev.anjian.ingest;
+
+import dev.anjian.common.Config;
+import dev.anjian.ingest.mqtt.MqttBridge;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the ingest gateway standalone until the process is stopped:
+ * {@code java dev.anjian.ingest.IngestMain [config/ingest.properties]}. Without a file, the defaults and
+ * ANJIAN_* environment variables apply. The {@code anjian ingest} command starts the same bridge in-process.
+ */
+public final class IngestMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
+
+    private IngestMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Config config = args.length > 0 ? Config.load(Path.of(args[0])) : Config.of(Map.of(), System.getenv());
+        IngestSettings settings = IngestSettings.from(config);
+        LOG.info("ingest starting with {}", settings);
+        MqttBridge bridge = new MqttBridge(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bridge.close();
+            stopped.countDown();
+        }, "ingest-shutdown"));
+        bridge.start();
+        stopped.await();
+    }
+}
