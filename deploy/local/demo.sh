@@ -9,8 +9,8 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 cd "$root"
 
 deploy/local/stack.sh start --profile demo
-echo "== building anjian (mvn -DskipTests install)"
-mvn -q -DskipTests install
+echo "== building anjian (mvn -DskipTests package)"
+mvn -q -DskipTests package
 echo "== importing the example registry config/registry/henan-example.yaml"
 bin/anjian registry import config/registry/henan-example.yaml --prune
 cat <<'TXT'

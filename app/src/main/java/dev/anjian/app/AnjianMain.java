@@ -1,0 +1,105 @@
+package dev.anjian.app;
+
+import dev.anjian.common.Config;
+import dev.anjian.common.ConfigException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point: {@code anjian <command> [options]}. Each service command loads its own config file
+ * ({@code config/<command>.properties} under the installation, or {@code --config FILE}; every key can be
+ * overridden by an environment variable ANJIAN_...) and runs until Ctrl-C.
+ */
+public final class AnjianMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnjianMain.class);
+
+    static final String HELP = """
+            anjian - live safety monitoring for dangerous workplaces and vehicles
+
+            Usage: anjian <command> [options]
+
+            Services (each runs until Ctrl-C; --config FILE overrides config/<service>.properties):
+              ingest                 MQTT bridge: broker telemetry -> Kafka device-events
+              jobs                   Flink monitoring job (local MiniCluster): thresholds -> alarms, InfluxDB
+              alerting               alarms -> SMS (log provider) + notifications ledger
+              simulate               publish simulated sensor telemetry with incidents over MQTT
+              demo                   all of the above in one process, printing alarms and SMS as they happen
+              watch                  print alarms and SMS notifications as they happen
+
+            Device registry:
+              registry validate FILE           check a registry file; errors name line and field
+              registry import FILE [--prune]   validate, then write every device to the registry topic in one
+                                               transaction (--prune: tombstone devices missing from FILE)
+
+            Options:
+              --config FILE          config file of the service (default: config/<service>.properties)
+              -h, --help             this help
+
+            Every config key can be overridden by an environment variable: kafka.bootstrap -> ANJIAN_KAFKA_BOOTSTRAP.
+            Config keys are documented in config/*.properties. Logs: var/logs/anjian.log.
+            """;
+
+    private AnjianMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.isEmpty() || rest.contains("-h") || rest.contains("--help") || rest.get(0).equals("help")) {
+            out.print(HELP);
+            return rest.isEmpty() ? 2 : 0;
+        }
+        String command = rest.remove(0);
+        try {
+            return switch (command) {
+                case "ingest", "jobs", "alerting", "simulate", "demo", "watch" -> runService(command, rest);
+                case "registry" -> RegistryCli.run(rest, Services.home(), out, err);
+                default -> {
+                    err.println("anjian: unknown command '" + command + "'. Try: anjian --help");
+                    yield 2;
+                }
+            };
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("anjian " + command + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runService(String command, List<String> args) {
+        Path configFile = Options.value(args, "--config");
+        Options.rejectUnknown(args);
+        List<AutoCloseable> running = Services.start(command, configFile);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping {}", command);
+            Services.closeAll(running);
+            LOG.info("anjian {} stopped", command);
+            LogManager.shutdown();
+            stopped.countDown();
+        }, "shutdown"));
+        LOG.info("anjian {} running; Ctrl-C to stop", command);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Loads a service's config: the given file, or config/{name}.properties under the installation. */
+    static Config config(String name, Path explicit) {
+        Path file = explicit != null ? explicit : Services.home().resolve("config").resolve(name + ".properties");
+        return Config.load(file);
+    }
+}
