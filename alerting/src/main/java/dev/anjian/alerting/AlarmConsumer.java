@@ -1,11 +1,15 @@
 package dev.anjian.alerting;
 
 import dev.anjian.alerting.ledger.LedgerException;
+import dev.anjian.alerting.pipeline.AlertingEngine;
+import dev.anjian.alerting.pipeline.Notice;
+import dev.anjian.alerting.pipeline.OffsetTracker;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,32 +25,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poll loop on the alarms topic, nothing else: poll a batch, hand every record to the handler, and
- * commit the batch's offsets only after the handler returned for all of them (every outcome is then in
- * the ledger). If the handler fails (ledger or dead-letter topic unreachable) the consumer seeks back
- * to the batch start and tries again after {@code retryDelay}. On (re)assignment of partitions
- * {@code beforeFirstBatch} runs (ledger catch-up) before any of their records are handled.
+ * The poll loop on the alarms topic, nothing else: pause fetching while the SMS backlog is full
+ * (backpressure: nothing is dropped, alarms wait in Kafka), poll, hand every record to the handler, let the
+ * engine tick, and commit only the offsets whose every outcome is in the ledger ({@link OffsetTracker}).
+ * If the handler fails (dead-letter topic unreachable) the consumer seeks back to the first unhandled
+ * record of each partition and tries again after {@code retryDelay}. On assignment the ledger is caught up
+ * before any record of the new partitions is handled.
  */
 final class AlarmConsumer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmConsumer.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
-    private final Runnable beforeFirstBatch;
+    private final AlertingEngine engine;
+    private final OffsetTracker offsets;
+    private final Runnable onAssigned;
     private final Duration retryDelay;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile boolean assignmentChanged;
+    private boolean paused;
 
     AlarmConsumer(KafkaConsumer<String, byte[]> consumer, String topic, Consumer<ConsumerRecord<String, byte[]>> handler,
-            Runnable beforeFirstBatch, Duration retryDelay) {
+            AlertingEngine engine, OffsetTracker offsets, Runnable onAssigned, Duration retryDelay) {
         this.consumer = consumer;
         this.topic = topic;
         this.handler = handler;
-        this.beforeFirstBatch = beforeFirstBatch;
+        this.engine = engine;
+        this.offsets = offsets;
+        this.onAssigned = onAssigned;
         this.retryDelay = retryDelay;
     }
 
@@ -55,10 +64,13 @@ final class AlarmConsumer implements Runnable {
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             while (running) {
+                flowControl();
                 ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
                 if (!batch.isEmpty()) {
                     handle(batch);
                 }
+                engine.tick();
+                commit();
             }
             LOG.info("alarm consumer on {} stopped", topic);
         } catch (RuntimeException e) {
@@ -69,43 +81,60 @@ final class AlarmConsumer implements Runnable {
         }
     }
 
-    /** Asks the loop to stop after the batch in hand is recorded and committed. */
+    /** Asks the loop to stop after the batch in hand is handled and what is recorded is committed. */
     void stop() {
         running = false;
         stopSignal.countDown();
     }
 
+    private void flowControl() {
+        boolean full = engine.backlogFull();
+        if (full && !paused) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            LOG.warn("SMS backlog full: fetching alarms paused until the provider catches up (nothing is dropped)");
+        } else if (!full && paused) {
+            consumer.resume(consumer.paused());
+            paused = false;
+            LOG.info("SMS backlog below its bound: fetching alarms resumed");
+        }
+    }
+
     private void handle(ConsumerRecords<String, byte[]> batch) {
-        try {
-            if (assignmentChanged) {
-                beforeFirstBatch.run();
-                assignmentChanged = false;
+        Set<TopicPartition> failed = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (failed.contains(tp)) {
+                continue;
             }
-            batch.forEach(handler);
-            consumer.commitSync(nextOffsets(batch));
-        } catch (CommitFailedException e) {
-            // The partitions moved to another instance, which re-reads them; the ledger stops a second SMS.
-            LOG.warn("commit of {} alarms failed after a rebalance; they will be re-read: {}", batch.count(), e.getMessage());
-        } catch (LedgerException | KafkaException e) {
-            LOG.error("batch of {} alarms not fully recorded, retrying in {} ms: {}", batch.count(),
-                    retryDelay.toMillis(), e.getMessage());
-            rewind(batch);
+            try {
+                handler.accept(record);
+                offsets.handled(new Notice.Source(record.topic(), record.partition(), record.offset()));
+            } catch (LedgerException | KafkaException e) {
+                LOG.error("alarm {}-{}@{} not handled, re-reading it in {} ms: {}", record.topic(), record.partition(),
+                        record.offset(), retryDelay.toMillis(), e.getMessage());
+                consumer.seek(tp, record.offset());
+                failed.add(tp);
+            }
+        }
+        if (!failed.isEmpty()) {
             awaitRetry();
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : batch.partitions()) {
-            List<ConsumerRecord<String, byte[]>> records = batch.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> ready = offsets.committable();
+        if (ready.isEmpty()) {
+            return;
         }
-        return offsets;
-    }
-
-    private void rewind(ConsumerRecords<String, byte[]> batch) {
-        for (TopicPartition partition : batch.partitions()) {
-            consumer.seek(partition, batch.records(partition).get(0).offset());
+        try {
+            consumer.commitSync(ready);
+            offsets.committed(ready);
+        } catch (CommitFailedException e) {
+            // The partitions moved to another instance, which re-reads them; the ledger stops a second SMS.
+            LOG.warn("commit of alarm offsets {} failed after a rebalance; they will be re-read: {}", ready, e.getMessage());
+        } catch (KafkaException e) {
+            LOG.warn("commit of alarm offsets failed, retried on the next round: {}", e.getMessage());
         }
     }
 
@@ -123,13 +152,24 @@ final class AlarmConsumer implements Runnable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             LOG.info("alarm partitions assigned: {}", partitions);
-            assignmentChanged = true;
+            onAssigned.run();
+            engine.assigned(partitions);
+            if (paused) {
+                consumer.pause(partitions);
+            }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Offsets are committed after every batch, so there is nothing pending to commit here.
             LOG.info("alarm partitions revoked: {}", partitions);
+            commit();
+            engine.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.info("alarm partitions lost: {}", partitions);
+            engine.revoked(partitions);
         }
     }
 }

@@ -2,7 +2,8 @@ package dev.anjian.alerting;
 
 import dev.anjian.alerting.ledger.LedgerException;
 import dev.anjian.alerting.pipeline.AlertingCounters;
-import dev.anjian.alerting.pipeline.NotificationPipeline;
+import dev.anjian.alerting.pipeline.AlertingEngine;
+import dev.anjian.alerting.pipeline.Notice;
 import dev.anjian.events.AlarmEvent;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.EventFormatException;
@@ -16,25 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one record of the alarms topic into a run of the notification chain. Input that is not an
- * alarm (bad JSON, a missing field, an empty record), or an alarm the chain fails on for a reason other
- * than the ledger, goes to the dead-letter topic with the reason; it never stalls the consumer.
- * Ledger failures ({@link LedgerException}) propagate: the batch is retried, nothing is committed.
+ * Turns one record of the alarms topic into a run of the alerting chain. Input that is not an alarm (bad
+ * JSON, a missing field, an empty record), or an alarm the chain fails on, goes to the dead-letter topic
+ * with the reason; it never stalls the consumer. A dead-letter failure ({@link LedgerException}) propagates:
+ * the record is re-read, its offset not committed.
  */
 final class AlarmIntake {
 
     static final String SOURCE = "alerting";
     private static final Logger LOG = LoggerFactory.getLogger(AlarmIntake.class);
 
-    private final NotificationPipeline pipeline;
+    private final AlertingEngine engine;
     private final Producer<String, byte[]> producer;
     private final String deadLetterTopic;
     private final AlertingCounters counters;
     private final Clock clock;
 
-    AlarmIntake(NotificationPipeline pipeline, Producer<String, byte[]> producer, String deadLetterTopic,
+    AlarmIntake(AlertingEngine engine, Producer<String, byte[]> producer, String deadLetterTopic,
             AlertingCounters counters, Clock clock) {
-        this.pipeline = pipeline;
+        this.engine = engine;
         this.producer = producer;
         this.deadLetterTopic = deadLetterTopic;
         this.counters = counters;
@@ -50,9 +51,7 @@ final class AlarmIntake {
             return;
         }
         try {
-            pipeline.process(alarm);
-        } catch (LedgerException e) {
-            throw e;
+            engine.handle(alarm, new Notice.Source(record.topic(), record.partition(), record.offset()));
         } catch (RuntimeException e) {
             LOG.error("alarm {} {} could not be processed", alarm.alarmId(), alarm.state(), e);
             reject(record, "alarm " + alarm.alarmId() + " " + alarm.state() + " could not be processed: " + e);

@@ -1,24 +1,27 @@
 package dev.anjian.alerting;
 
+import dev.anjian.alerting.api.AlarmApi;
+import dev.anjian.alerting.api.ApiTokens;
+import dev.anjian.alerting.api.CommandPublisher;
+import dev.anjian.alerting.book.AlarmBook;
 import dev.anjian.alerting.ledger.LedgerIndex;
 import dev.anjian.alerting.ledger.LedgerReader;
-import dev.anjian.alerting.ledger.LedgerSink;
 import dev.anjian.alerting.ledger.LedgerWriter;
+import dev.anjian.alerting.ledger.NotificationHistory;
+import dev.anjian.alerting.metrics.PrometheusText;
 import dev.anjian.alerting.pipeline.AlertingCounters;
-import dev.anjian.alerting.pipeline.Deduplicator;
-import dev.anjian.alerting.pipeline.NotificationPipeline;
-import dev.anjian.alerting.pipeline.Router;
-import dev.anjian.alerting.pipeline.Sender;
-import dev.anjian.alerting.pipeline.StatePolicy;
+import dev.anjian.alerting.pipeline.AlertingEngine;
+import dev.anjian.alerting.pipeline.OffsetTracker;
 import dev.anjian.alerting.routing.Contact;
 import dev.anjian.alerting.routing.RoutingFile;
 import dev.anjian.alerting.routing.RoutingTable;
 import dev.anjian.alerting.sms.SmsProvider;
 import dev.anjian.alerting.sms.SmsProviders;
-import dev.anjian.alerting.sms.SmsText;
 import dev.anjian.common.kafka.KafkaClients;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,14 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerting deployable, startable in-process: {@code new AlertingService(settings).start()} loads
- * and validates the routing file, restores the notifications ledger, then polls the alarms topic on its
- * own thread; {@link #close()} lets the batch in hand finish, commits it and releases everything.
+ * The alerting deployable, startable in-process: {@code new AlertingService(settings).start()} validates
+ * the routing and token files, restores the notifications ledger and the alarm book, then polls the alarms
+ * topic on its own thread and serves the alarm API; {@link #close()} stops polling, commits what is
+ * recorded and releases everything. Unsent SMS are not lost on close: their alarms are not committed.
  */
 public final class AlertingService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
-    /** Small batches: each alarm may wait on SMS retries, and a batch must finish within max.poll.interval.ms. */
+    /** Small batches: bounds how far one poll can overshoot the backlog limit. */
     private static final int MAX_POLL_RECORDS = 50;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -45,11 +49,16 @@ public final class AlertingService implements AutoCloseable {
     private final AlertingSettings settings;
     private final Clock clock;
     private final AlertingCounters counters = new AlertingCounters();
+    private final AlarmBook book;
+    private final NotificationHistory history;
     private SmsProvider provider;
     private KafkaProducer<String, byte[]> producer;
     private LedgerReader ledgerReader;
+    private AlarmFollower follower;
+    private Thread followThread;
     private AlarmConsumer alarmConsumer;
     private Thread pollThread;
+    private AlarmApi api;
     private ScheduledExecutorService summary;
 
     public AlertingService(AlertingSettings settings) {
@@ -59,28 +68,35 @@ public final class AlertingService implements AutoCloseable {
     AlertingService(AlertingSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.book = new AlarmBook(settings.closedAlarmsKept());
+        this.history = new NotificationHistory(settings.historyMaxAlarms());
     }
 
-    /** Returns once the ledger is restored and the poll thread runs; throws on invalid routing or no Kafka. */
+    /** Returns once state is restored, polling runs and the API listens; throws on invalid config or no Kafka. */
     public synchronized void start() {
         if (pollThread != null) {
             throw new IllegalStateException("alerting service already started");
         }
         try {
             RoutingTable routing = loadRouting();
-            provider = SmsProviders.create(settings.smsProvider(), settings.smsLogFile(), clock);
+            ApiTokens tokens = settings.api().enabled() ? ApiTokens.load(settings.api().tokensFile()) : null;
+            provider = SmsProviders.create(settings.smsProvider(), settings.smsLogFile(), settings.smpp(), settings.http(), clock);
             producer = new KafkaProducer<>(KafkaClients.producer(settings.kafkaBootstrap(), clientId("producer")));
             LedgerIndex index = new LedgerIndex(settings.ledgerMaxEntries());
             ledgerReader = new LedgerReader(new KafkaConsumer<>(KafkaClients.reader(settings.kafkaBootstrap(),
-                    clientId("ledger"))), settings.topics().notifications(), index);
+                    clientId("ledger"))), settings.topics().notifications(), index, history);
             int restored = ledgerReader.catchUp();
-            NotificationPipeline chain = chain(routing, index, new LedgerWriter(producer, settings.topics().notifications()));
-            AlarmIntake intake = new AlarmIntake(chain, producer, settings.topics().deadLetter(), counters, clock);
+            int alarmRecords = followAlarms();
+            OffsetTracker offsets = new OffsetTracker();
+            AlertingEngine engine = EngineAssembly.engine(settings, routing, index, history, book, provider,
+                    new LedgerWriter(producer, settings.topics().notifications()), offsets, counters, clock);
+            AlarmIntake intake = new AlarmIntake(engine, producer, settings.topics().deadLetter(), counters, clock);
             alarmConsumer = new AlarmConsumer(new KafkaConsumer<>(alarmConsumerProperties()), settings.topics().alarms(),
-                    intake::handle, ledgerReader::catchUp, RETRY_DELAY);
-            logStartup(routing, restored, index);
+                    intake::handle, engine, offsets, ledgerReader::catchUp, RETRY_DELAY);
+            logStartup(routing, restored, index, alarmRecords);
             pollThread = new Thread(alarmConsumer, "alerting-poll");
             pollThread.start();
+            startApi(tokens);
             startSummary();
         } catch (RuntimeException e) {
             close();
@@ -88,18 +104,24 @@ public final class AlertingService implements AutoCloseable {
         }
     }
 
-    /** The chain, stage by stage: state policy -> route -> dedup -> render -> send -> ledger. */
-    private NotificationPipeline chain(RoutingTable routing, LedgerIndex index, LedgerSink ledger) {
-        return new NotificationPipeline(
-                new StatePolicy(),
-                new Router(routing),
-                new Deduplicator(index),
-                new SmsText(),
-                new Sender(provider, settings.smsMaxAttempts(), settings.smsRetryBackoff(), d -> Thread.sleep(d.toMillis())),
-                provider.name(),
-                ledger,
-                counters,
-                clock);
+    private int followAlarms() {
+        follower = new AlarmFollower(new KafkaConsumer<>(KafkaClients.reader(settings.kafkaBootstrap(), clientId("book"))),
+                settings.topics().alarms(), settings.topics().alarmCommands(), book);
+        int read = follower.catchUp();
+        followThread = new Thread(follower, "alerting-follow");
+        followThread.setDaemon(true);
+        followThread.start();
+        return read;
+    }
+
+    private void startApi(ApiTokens tokens) {
+        if (tokens == null) {
+            LOG.info("alarm API disabled (api.enabled=false)");
+            return;
+        }
+        api = new AlarmApi(settings.api().host(), settings.api().port(), tokens, book, history,
+                new CommandPublisher(producer, settings.topics().alarmCommands()), this::metricsText, clock);
+        api.start();
     }
 
     private RoutingTable loadRouting() {
@@ -123,17 +145,22 @@ public final class AlertingService implements AutoCloseable {
         return settings.groupId() + "-" + role;
     }
 
-    private void logStartup(RoutingTable routing, int restored, LedgerIndex index) {
+    private void logStartup(RoutingTable routing, int restored, LedgerIndex index, int alarmRecords) {
         LOG.info("alerting starting: routing file {} ({} enterprises, {} contacts: {})", settings.routingFile(),
                 routing.enterpriseCount(), routing.contactCount(), routing.summary());
-        LOG.info("alerting SMS provider '{}'{}, max {} attempts, backoff from {} ms", settings.smsProvider(),
+        LOG.info("alerting SMS provider '{}'{}{}{}, max attempts {}, backoff {} ms .. {} s, backlog bound {}",
+                settings.smsProvider(),
                 settings.smsProvider().equals("log") ? " writing " + settings.smsLogFile().toAbsolutePath() : "",
-                settings.smsMaxAttempts(), settings.smsRetryBackoff().toMillis());
-        LOG.info("alerting Kafka {}: alarms {} (group {}), ledger {}, dead-letter {}", settings.kafkaBootstrap(),
-                settings.topics().alarms(), settings.groupId(), settings.topics().notifications(),
-                settings.topics().deadLetter());
-        LOG.info("alerting ledger restored: {} records read, {} keys indexed (bound {}, {} evicted)", restored,
-                index.size(), index.maxEntries(), index.evicted());
+                settings.smpp() == null ? "" : " " + settings.smpp(), settings.http() == null ? "" : " " + settings.http(),
+                settings.smsMaxAttempts() == 0 ? "unlimited" : settings.smsMaxAttempts(),
+                settings.smsRetryBackoff().toMillis(), settings.smsRetryBackoffMax().toSeconds(), settings.smsBacklogMax());
+        LOG.info("alerting policy: {}", settings.policy());
+        LOG.info("alerting Kafka {}: alarms {} (group {}), commands {}, ledger {}, dead-letter {}", settings.kafkaBootstrap(),
+                settings.topics().alarms(), settings.groupId(), settings.topics().alarmCommands(),
+                settings.topics().notifications(), settings.topics().deadLetter());
+        LOG.info("alerting ledger restored: {} records read, {} keys indexed (bound {}, {} evicted); alarm book: {} records"
+                + " read, {} open alarms, {} closed kept", restored, index.size(), index.maxEntries(), index.evicted(),
+                alarmRecords, book.openCount(), book.closedCount());
     }
 
     private void startSummary() {
@@ -147,17 +174,34 @@ public final class AlertingService implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Running totals: alarms seen, sent, skipped, failed, duplicates, rejected. */
+    /** Running totals: alarms seen, sent, skipped, failed, duplicates, rejected, backlog ... */
     public AlertingCounters.Snapshot stats() {
         return counters.snapshot();
     }
 
+    /** Where the alarm API listens (port 0 in the settings picks a free one), empty when disabled or stopped. */
+    public Optional<InetSocketAddress> apiAddress() {
+        return Optional.ofNullable(api).map(AlarmApi::address);
+    }
+
+    /** The /metrics page. */
+    public String metricsText() {
+        return PrometheusText.render(settings.smsProvider(), counters.snapshot(), book.openCount());
+    }
+
     @Override
     public synchronized void close() {
+        if (api != null) {
+            api.close();
+        }
         if (alarmConsumer != null) {
             alarmConsumer.stop();
         }
-        joinPollThread();
+        join(pollThread, "poll");
+        if (follower != null) {
+            follower.close();
+        }
+        join(followThread, "follow");
         if (summary != null) {
             summary.shutdownNow();
         }
@@ -171,27 +215,30 @@ public final class AlertingService implements AutoCloseable {
             provider.close();
         }
         LOG.info("alerting stopped: {}", counters.snapshot().line());
+        api = null;
         alarmConsumer = null;
         pollThread = null;
+        follower = null;
+        followThread = null;
         summary = null;
         ledgerReader = null;
         producer = null;
         provider = null;
     }
 
-    private void joinPollThread() {
-        if (pollThread == null) {
+    private static void join(Thread thread, String name) {
+        if (thread == null) {
             return;
         }
         try {
-            pollThread.join(STOP_TIMEOUT.toMillis());
-            if (pollThread.isAlive()) {
-                LOG.error("alerting poll thread did not stop within {} s; its uncommitted alarms will be re-read",
+            thread.join(STOP_TIMEOUT.toMillis());
+            if (thread.isAlive()) {
+                LOG.error("alerting {} thread did not stop within {} s; its uncommitted alarms will be re-read", name,
                         STOP_TIMEOUT.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("interrupted while waiting for the alerting poll thread to stop");
+            LOG.warn("interrupted while waiting for the alerting {} thread to stop", name);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.anjian.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anjian.common.Config;
 import dev.anjian.common.kafka.KafkaClients;
 import dev.anjian.common.testing.ItServices;
 import dev.anjian.common.testing.TestTopics;
@@ -191,8 +192,11 @@ class AlertingServiceIT {
     }
 
     private AlertingService start(String groupId) {
-        AlertingService service = new AlertingService(new AlertingSettings(bootstrap, topics, groupId, routingFile, "log",
-                smsLog, 3, Duration.ofMillis(50), 10_000, Duration.ofSeconds(60)));
+        AlertingService service = new AlertingService(AlertingSettings.from(Config.of(Map.of(
+                "kafka.bootstrap", bootstrap, "topic.prefix", topics.prefix(), "alerting.group-id", groupId,
+                "alerting.routing-file", routingFile.toString(), "sms.log-file", smsLog.toString(),
+                "sms.retry-backoff", "50ms", "alerting.storm-window", "0s", "alerting.escalation-tier2-after", "0s",
+                "alerting.escalation-tier3-after", "0s", "api.enabled", "false"), Map.of())));
         service.start();
         return service;
     }

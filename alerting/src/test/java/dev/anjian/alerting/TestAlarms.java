@@ -35,6 +35,7 @@ public final class TestAlarms {
     private double threshold = 1.5;
     private long eventTime = T0.toEpochMilli();
     private boolean backfilled;
+    private String regionCode = "410400";
 
     private TestAlarms() {
     }
@@ -84,9 +85,10 @@ public final class TestAlarms {
     public TestAlarms threshold(double t) { this.threshold = t; return this; }
     public TestAlarms at(Instant t) { this.eventTime = t.toEpochMilli(); return this; }
     public TestAlarms backfilled(boolean b) { this.backfilled = b; return this; }
+    public TestAlarms region(String r) { this.regionCode = r; return this; }
 
     public AlarmEvent build() {
-        return new AlarmEvent(alarmId, state, type, rule, deviceId, enterpriseId, enterpriseName, "410400", industry,
+        return new AlarmEvent(alarmId, state, type, rule, deviceId, enterpriseId, enterpriseName, regionCode, industry,
                 location, metric, unit, level, value, threshold, eventTime, eventTime, backfilled,
                 null, null);
     }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores the {@link LedgerIndex} from the notifications topic: reads every partition from the
+ * Restores the {@link LedgerIndex} and the {@link NotificationHistory} from the notifications topic: reads every partition from the
  * beginning up to the end offsets taken when {@link #catchUp()} is called. Called at startup and again
  * whenever alarm partitions are assigned, so records written by another instance before a rebalance
  * are known before their alarms are replayed here. Unreadable records are logged and skipped.
@@ -26,15 +26,15 @@ public final class LedgerReader implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final LedgerIndex index;
+    private final NotificationHistory history;
     private final List<TopicPartition> partitions;
 
-    public LedgerReader(Consumer<String, byte[]> consumer, String topic, LedgerIndex index) {
+    public LedgerReader(Consumer<String, byte[]> consumer, String topic, LedgerIndex index, NotificationHistory history) {
         this.consumer = consumer;
         this.topic = topic;
         this.index = index;
-        this.partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
+        this.history = history;
+        this.partitions = TopicPartitions.of(consumer, topic, Duration.ofSeconds(10));
         if (partitions.isEmpty()) {
             throw new LedgerException("notifications ledger topic '" + topic + "' does not exist; create it"
                     + " (cleanup.policy=compact), e.g. with deploy/local/stack.sh");
@@ -63,11 +63,13 @@ public final class LedgerReader implements AutoCloseable {
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             index.forget(record.key());
+            history.forget(record.key());
             return;
         }
         try {
             Notification notification = EventJson.read(record.value(), Notification.class);
             index.record(notification.ledgerKey(), notification.result());
+            history.record(notification);
         } catch (EventFormatException e) {
             LOG.warn("skipping unreadable ledger record {}-{}@{} (key {}): {}",
                     topic, record.partition(), record.offset(), record.key(), e.getMessage());

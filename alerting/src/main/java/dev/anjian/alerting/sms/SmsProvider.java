@@ -1,9 +1,12 @@
 package dev.anjian.alerting.sms;
 
+import java.util.function.Consumer;
+
 /**
  * Sends one SMS and classifies the result. Implementations never throw for a failed send: they return
- * {@link SendOutcome#retryable} or {@link SendOutcome#fatal} with a reason; retrying is the
- * {@code Sender} stage's job, not the provider's. Every provider passes {@code SmsProviderContract}.
+ * {@link SendOutcome#retryable} or {@link SendOutcome#fatal} with a reason that holds no secret and no
+ * phone number; retrying is the outbox's job, not the provider's. Every provider passes
+ * {@code SmsProviderContract}.
  */
 public interface SmsProvider extends AutoCloseable {
 
@@ -11,6 +14,10 @@ public interface SmsProvider extends AutoCloseable {
     String name();
 
     SendOutcome send(SmsMessage message);
+
+    /** Where delivery receipts go, for providers that get them (SMPP); called from the provider's own thread. */
+    default void onReceipt(Consumer<DeliveryReceipt> listener) {
+    }
 
     @Override
     void close();

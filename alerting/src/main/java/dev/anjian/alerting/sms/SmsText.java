@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Renders the SMS for one alarm state change: who, where, what, how bad, when (GMT+8) and a short id
@@ -20,14 +21,72 @@ public final class SmsText {
     private static final String SIGNATURE = "【安监】";
     private static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter CLOCK_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final int SUMMARY_ITEMS = 3;
     private static final String[] LEVEL_NAMES = {"", "一级", "二级", "三级", "四级"};
 
     public String render(AlarmEvent alarm) {
-        String enterprise = alarm.enterpriseName().isBlank() ? alarm.enterpriseId() : alarm.enterpriseName();
-        String place = alarm.location().isBlank() ? alarm.deviceId() : alarm.location();
-        return SIGNATURE + enterprise + ' ' + place + ' ' + what(alarm) + state(alarm)
+        return SIGNATURE + body(alarm);
+    }
+
+    /**
+     * An unacknowledged alarm brought to the next tier, e.g.
+     * {@code 【安监】报警15分钟未确认 平顶山某煤矿 1201回采工作面T1 CH4 1.62% ...（二级报警）2026-11-29 16:00:05 编号A1b2c3d4}.
+     */
+    public String escalation(AlarmEvent alarm, long minutesUnacknowledged) {
+        return SIGNATURE + "报警" + minutesUnacknowledged + "分钟未确认 " + body(alarm);
+    }
+
+    /** A repeat while nobody acknowledges: {@code 【安监】第2次提醒 报警未确认 平顶山某煤矿 ...}. */
+    public String reminder(AlarmEvent alarm, int number) {
+        return SIGNATURE + "第" + number + "次提醒 报警未确认 " + body(alarm);
+    }
+
+    /**
+     * One line of a storm summary: place, what and state without enterprise, time or id, e.g.
+     * {@code 1201回采工作面T1 CH4 1.62% 超二级阈值1.5%（二级报警）}.
+     */
+    public String brief(AlarmEvent alarm) {
+        return place(alarm) + ' ' + what(alarm) + state(alarm);
+    }
+
+    /**
+     * A storm summary: how many alarm changes of one enterprise in the window, the first few briefs, the
+     * first ids. Example: {@code 【安监】平顶山某煤矿 16:00:05-16:01:05 报警12条：1201回采工作面T1 CH4 ...；
+     * 1202掘进工作面 CO ...；...等 详见监控平台 编号A1b2c3d4、A9f8e7d6等}.
+     */
+    public String summary(String enterpriseLabel, Instant from, Instant to, List<String> briefs,
+            List<String> alarmIds) {
+        int shown = Math.min(SUMMARY_ITEMS, briefs.size());
+        StringBuilder text = new StringBuilder(SIGNATURE).append(enterpriseLabel).append(' ')
+                .append(CLOCK_TIME.format(from)).append('-').append(CLOCK_TIME.format(to))
+                .append(" 报警").append(briefs.size()).append("条：")
+                .append(String.join("；", briefs.subList(0, shown)));
+        if (briefs.size() > shown) {
+            text.append("等");
+        }
+        text.append(" 详见监控平台 编号").append(String.join("、", alarmIds.stream().distinct().limit(SUMMARY_ITEMS)
+                .map(AlarmIds::shortForm).toList()));
+        if (alarmIds.stream().distinct().count() > SUMMARY_ITEMS) {
+            text.append("等");
+        }
+        return text.toString();
+    }
+
+    /** The enterprise as shown in SMS: its name, or its id when the registry has no name. */
+    public static String enterpriseLabel(AlarmEvent alarm) {
+        return alarm.enterpriseName().isBlank() ? alarm.enterpriseId() : alarm.enterpriseName();
+    }
+
+    private static String body(AlarmEvent alarm) {
+        return enterpriseLabel(alarm) + ' ' + place(alarm) + ' ' + what(alarm) + state(alarm)
                 + LOCAL_TIME.format(Instant.ofEpochMilli(alarm.eventTime()))
                 + " 编号" + AlarmIds.shortForm(alarm.alarmId());
+    }
+
+    private static String place(AlarmEvent alarm) {
+        return alarm.location().isBlank() ? alarm.deviceId() : alarm.location();
     }
 
     /** The reading against its threshold, or what failed for alarms that have no threshold. */

@@ -31,4 +31,15 @@ class DeduplicatorTest {
         assertThat(decision.send()).isEqualTo(send);
         assertThat(decision.reason()).isEqualTo(reason);
     }
+
+    @org.junit.jupiter.api.Test
+    void aKeyHeldOrQueuedIsNotQueuedAgain() {
+        InFlight inFlight = new InFlight();
+        inFlight.add(new Notice(Notice.Kind.STATE_CHANGE, RouterTest.COAL_SAFETY, "E-HN-COAL-01", "x", "t",
+                java.util.List.of(new Notice.Item("A1b2c3d4e5f6a7b", AlarmState.RAISED, "E-HN-COAL-01.safety", "b", 0)),
+                java.util.List.of(), 0));
+        Deduplicator.Decision decision = new Deduplicator(new LedgerIndex(10), inFlight).decide(KEY);
+        assertThat(decision.send()).isFalse();
+        assertThat(decision.reason()).isEqualTo("already queued");
+    }
 }

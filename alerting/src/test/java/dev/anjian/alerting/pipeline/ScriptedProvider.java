@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A provider that answers from a script (a null entry throws, as a buggy provider would) and then OK
- * for ever, numbering message ids; it keeps every message it was given.
+ * for ever, numbering message ids; it keeps every message it was given, failed attempts included.
  */
 final class ScriptedProvider implements SmsProvider {
 
@@ -28,6 +28,9 @@ final class ScriptedProvider implements SmsProvider {
         script.addAll(Arrays.asList(more));
     }
 
+    /** Messages that were accepted (OK). */
+    List<SmsMessage> delivered = new ArrayList<>();
+
     @Override
     public String name() {
         return "scripted";
@@ -39,6 +42,9 @@ final class ScriptedProvider implements SmsProvider {
         SendOutcome next = script.isEmpty() ? SendOutcome.ok("m-" + (++okCount)) : script.poll();
         if (next.kind() == SendOutcome.Kind.FATAL && next.reason().equals("THROW")) {
             throw new IllegalStateException("provider bug");
+        }
+        if (next.kind() == SendOutcome.Kind.OK) {
+            delivered.add(message);
         }
         return next;
     }

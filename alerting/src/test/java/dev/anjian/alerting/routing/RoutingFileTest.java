@@ -76,6 +76,16 @@ class RoutingFileTest {
                 Arguments.of("unknown top-level key", "routes:\n  E-HN-COAL-01: []\n",
                         "line 1: top level: unknown key 'routes'"),
                 Arguments.of("empty file", "", "routing file routing-test.yaml must be a mapping with the key 'enterprises'"),
+                Arguments.of("unknown alarm type", VALID.replace("      tier: 2\n", "      tier: 2\n      types: [GAS]\n"),
+                        "enterprise E-HN-COAL-01, contact 2: unknown alarm type 'GAS' in 'types'"),
+                Arguments.of("bad hours", VALID.replace("      tier: 2\n", "      tier: 2\n      hours: 8-20\n"),
+                        "enterprise E-HN-COAL-01, contact 2: field 'hours' must be HH:mm-HH:mm (GMT+8)"),
+                Arguments.of("min-level 7", VALID.replace("      tier: 2\n", "      tier: 2\n      min-level: 7\n"),
+                        "field 'min-level' must be 0 to 4, was '7'"),
+                Arguments.of("region not 6 digits", VALID + "regulators:\n  \"4104\": []\n",
+                        "line 18: region 4104: region code must be 6 digits"),
+                Arguments.of("regulator with tier 1", VALID + "regulators:\n  \"410400\":\n    - {id: R1, name: r, phone: \"13900004101\", tier: 1}\n",
+                        "region 410400, contact 1: regulators are tier 3"),
                 Arguments.of("broken YAML", "enterprises:\n  E-HN-COAL-01: [\n", "routing file routing-test.yaml is not valid YAML"));
     }
 
@@ -114,6 +124,26 @@ class RoutingFileTest {
                     .anyMatch(c -> c.tier() == Contact.SAFETY_OFFICER)
                     .allMatch(c -> c.id().startsWith(enterprise + "."));
         }
+    }
+
+    @Test
+    void readsFiltersAndRegulators() {
+        RoutingTable table = parse(VALID.replace("      tier: 2\n", "      tier: 2\n      types: [THRESHOLD]\n      min-level: 2\n"
+                + "      hours: \"20:00-08:00\"\n") + "regulators:\n  \"410400\":\n    - {id: R1, name: 市局, phone: \"13900004101\"}\n");
+        Contact head = table.contactsOf("E-HN-COAL-01").get(1);
+        assertThat(head.types()).containsExactly(dev.anjian.events.AlarmType.THRESHOLD);
+        assertThat(head.minLevel()).isEqualTo(2);
+        assertThat(head.hours()).isEqualTo(DutyHours.parse("20:00-08:00"));
+        assertThat(table.regulatorsOf("410402")).extracting(Contact::id, Contact::tier)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("R1", 3));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} at {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"08:00-20:00, 2026-11-29T00:00:00Z, true", "08:00-20:00, 2026-11-29T12:00:00Z, false",
+            "20:00-08:00, 2026-11-29T12:00:00Z, true", "20:00-08:00, 2026-11-29T23:59:00Z, true",
+            "20:00-08:00, 2026-11-29T00:00:00Z, false"})
+    void dutyHoursAreChinaStandardTimeAndMayWrapMidnight(String hours, String at, boolean covered) {
+        assertThat(DutyHours.parse(hours).covers(java.time.Instant.parse(at))).isEqualTo(covered);
     }
 
     @Test

@@ -3,13 +3,17 @@ package dev.anjian.alerting.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.anjian.alerting.testing.LogCapture;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link SmsProvider} must do; each provider's test extends this. A send that reaches the
  * provider's endpoint is OK with a message id unique per SMS; a failure is a classified outcome, never
- * an exception; closing twice is harmless.
+ * an exception; no secret (password, auth value) and no phone number appears in an outcome or a log
+ * line; closing twice is harmless.
  */
 abstract class SmsProviderContract {
 
@@ -23,6 +27,16 @@ abstract class SmsProviderContract {
 
     /** A provider whose endpoint cannot take the message right now. */
     protected abstract SmsProvider unreachableProvider();
+
+    /** A provider with wrong credentials (it must fail without echoing them); null when it has none. */
+    protected SmsProvider wrongCredentialsProvider() {
+        return null;
+    }
+
+    /** The secrets the providers above are configured with. */
+    protected List<String> secrets() {
+        return List.of();
+    }
 
     @AfterEach
     void closeProvider() {
@@ -53,6 +67,31 @@ abstract class SmsProviderContract {
         SendOutcome outcome = provider.send(MESSAGE);
         assertThat(outcome.kind()).isIn(SendOutcome.Kind.RETRYABLE, SendOutcome.Kind.FATAL);
         assertThat(outcome.reason()).isNotBlank().doesNotContain(MESSAGE.phone());
+    }
+
+    @Test
+    void noSecretAndNoPhoneNumberAppearsInOutcomesOrLogs() {
+        List<String> reasons = new ArrayList<>();
+        List<String> lines;
+        try (LogCapture logs = new LogCapture()) {
+            for (SmsProvider p : new SmsProvider[] {workingProvider(), unreachableProvider(), wrongCredentialsProvider()}) {
+                if (p == null) {
+                    continue;
+                }
+                try (p) {
+                    SendOutcome outcome = p.send(MESSAGE);
+                    reasons.add(String.valueOf(outcome.reason()) + " " + outcome.providerMessageId());
+                }
+            }
+            lines = logs.lines();
+        }
+        assertThat(reasons).hasSizeGreaterThanOrEqualTo(2);
+        List<String> forbidden = new ArrayList<>(secrets());
+        forbidden.add(MESSAGE.phone());
+        for (String secret : forbidden) {
+            assertThat(reasons).as("outcome reasons").noneMatch(r -> r.contains(secret));
+            assertThat(lines).as("log lines").noneMatch(l -> l.contains(secret));
+        }
     }
 
     @Test

@@ -61,6 +61,24 @@ class SmsTextTest {
     }
 
     @Test
+    void escalationAndReminderSayNobodyAcknowledged() {
+        assertThat(smsText.escalation(TestAlarms.methane().build(), 10))
+                .isEqualTo("【安监】报警10分钟未确认 平顶山某煤矿 1201回采工作面T1 CH4 1.62% 超二级阈值1.5%（二级报警）2026-11-29 16:00:05 编号A1b2c3d4");
+        assertThat(smsText.reminder(TestAlarms.methane().build(), 2))
+                .isEqualTo("【安监】第2次提醒 报警未确认 平顶山某煤矿 1201回采工作面T1 CH4 1.62% 超二级阈值1.5%（二级报警）2026-11-29 16:00:05 编号A1b2c3d4");
+    }
+
+    @Test
+    void aStormSummaryCountsListsThreeAndGivesTheFirstIds() {
+        java.util.List<String> briefs = java.util.List.of("T1 CH4 1.62%（二级报警）", "T2 CH4 1.2%（一级报警）", "T3 CO 30ppm（一级报警）",
+                "T4 CH4 1.1%（一级报警）");
+        assertThat(smsText.summary("平顶山某煤矿", Instant.parse("2026-11-29T08:00:05Z"), Instant.parse("2026-11-29T08:01:05Z"),
+                briefs, java.util.List.of("A1b2c3d4e5", "A2b2c3d4e5", "A3b2c3d4e5", "A4b2c3d4e5")))
+                .isEqualTo("【安监】平顶山某煤矿 16:00:05-16:01:05 报警4条：T1 CH4 1.62%（二级报警）；T2 CH4 1.2%（一级报警）；"
+                        + "T3 CO 30ppm（一级报警）等 详见监控平台 编号A1b2c3d4、A2b2c3d4、A3b2c3d4等");
+    }
+
+    @Test
     void localTimeIsChinaStandardTimeAcrossMidnightUtc() {
         assertThat(smsText.render(TestAlarms.methane().at(Instant.parse("2026-11-29T16:30:00Z")).build()))
                 .contains("2026-11-30 00:30:00");
