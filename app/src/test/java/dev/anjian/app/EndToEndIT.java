@@ -80,6 +80,8 @@ class EndToEndIT {
         alerting = new AlertingService(AlertingSettings.from(config(shared, Map.of(
                 "alerting.group-id", "e2e-alerting-" + run,
                 "alerting.routing-file", "../config/routing.yaml",
+                "api.port", "0",
+                "api.tokens-file", "../config/api-tokens.yaml",
                 "sms.log-file", dir.resolve("sms.log").toString()))));
         alerting.start();
         job = new MonitoringJob(JobsSettings.from(config(shared, Map.of(
