@@ -29,7 +29,7 @@ public final class AnjianMain {
             Services (each runs until Ctrl-C; --config FILE overrides config/<service>.properties):
               ingest                 MQTT bridge: broker telemetry -> Kafka device-events
               jobs                   Flink monitoring job (local MiniCluster): thresholds -> alarms, InfluxDB
-              alerting               alarms -> SMS (log provider) + notifications ledger
+              alerting               alarms -> SMS (SMPP, HTTP or log file), notifications ledger, alarm API
               simulate               publish simulated sensor telemetry with incidents over MQTT
               demo                   all of the above in one process, printing alarms and SMS as they happen
               watch                  print alarms and SMS notifications as they happen
