@@ -20,20 +20,17 @@ import java.util.Optional;
  * </pre>
  * One alarm episode expected: RAISED at level 1, ESCALATED at level 2, CLEARED below the clear value.
  */
-final class AmmoniaLeak implements Incident {
+final class AmmoniaLeak extends TimedIncident {
 
     static final Duration LENGTH = Duration.ofSeconds(85);
 
-    private final Device device;
     private final MetricSpec metric;
-    private final Duration start;
     private final Profile profile;
     private final Phases phases;
 
     AmmoniaLeak(Device device, MetricSpec metric, Duration start) {
-        this.device = device;
+        super("ammonia leak", device, start, LENGTH);
         this.metric = metric;
-        this.start = start;
         int levels = metric.levels().size();
         double level1 = metric.threshold(1);
         double top = metric.threshold(levels);
@@ -55,36 +52,16 @@ final class AmmoniaLeak implements Incident {
     }
 
     @Override
-    public String name() {
-        return "ammonia leak";
-    }
-
-    @Override
-    public Device device() {
-        return device;
-    }
-
-    @Override
-    public Duration start() {
-        return start;
-    }
-
-    @Override
-    public Duration end() {
-        return start.plus(LENGTH);
-    }
-
-    @Override
-    public Phases.Phase phaseAt(Duration elapsed) {
-        return phases.at(Incident.seconds(elapsed.minus(start)));
-    }
-
-    @Override
     public Optional<Sample> sample(MetricSpec asked, Duration elapsed, double normal) {
-        double t = Incident.seconds(elapsed.minus(start));
+        double t = secondsIn(elapsed);
         if (!asked.metric().equals(metric.metric()) || !profile.covers(t)) {
             return Optional.empty();
         }
         return Optional.of(new Sample.Reading(profile.at(t, normal), Quality.NORMAL));
+    }
+
+    @Override
+    Phases phases() {
+        return phases;
     }
 }

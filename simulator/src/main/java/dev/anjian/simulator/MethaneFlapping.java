@@ -19,7 +19,7 @@ import java.util.Optional;
  * Every crossing of level 1 is a chance for a naive detector to send an SMS; with the registry's
  * debounce of 2 samples at the 2 s interval the detector must make exactly one alarm episode of it.
  */
-final class MethaneFlapping implements Incident {
+final class MethaneFlapping extends TimedIncident {
 
     static final Duration LENGTH = Duration.ofSeconds(55);
     static final double FLAP_FROM = 10;
@@ -27,18 +27,15 @@ final class MethaneFlapping implements Incident {
     static final double FLAP_UNTIL = 40;
     static final double AMPLITUDE = 0.04;
 
-    private final Device device;
     private final MetricSpec metric;
-    private final Duration start;
     private final double level1;
     private final Profile rising;
     private final Profile subsiding;
     private final Phases phases;
 
     MethaneFlapping(Device device, MetricSpec metric, Duration start) {
-        this.device = device;
+        super("methane spike", device, start, LENGTH);
         this.metric = metric;
-        this.start = start;
         this.level1 = metric.threshold(1);
         double below = level1 * (1 - AMPLITUDE);
         this.rising = Profile.of(0, NORMAL, FLAP_FROM, below);
@@ -54,33 +51,8 @@ final class MethaneFlapping implements Incident {
     }
 
     @Override
-    public String name() {
-        return "methane spike";
-    }
-
-    @Override
-    public Device device() {
-        return device;
-    }
-
-    @Override
-    public Duration start() {
-        return start;
-    }
-
-    @Override
-    public Duration end() {
-        return start.plus(LENGTH);
-    }
-
-    @Override
-    public Phases.Phase phaseAt(Duration elapsed) {
-        return phases.at(Incident.seconds(elapsed.minus(start)));
-    }
-
-    @Override
     public Optional<Sample> sample(MetricSpec asked, Duration elapsed, double normal) {
-        double t = Incident.seconds(elapsed.minus(start));
+        double t = secondsIn(elapsed);
         if (!asked.metric().equals(metric.metric()) || t < 0 || t >= subsiding.end()) {
             return Optional.empty();
         }
@@ -101,5 +73,10 @@ final class MethaneFlapping implements Incident {
             return (t - FLAP_FROM) % 6 < 2;
         }
         return (t - HOVER_FROM) % 6 < 4;
+    }
+
+    @Override
+    Phases phases() {
+        return phases;
     }
 }

@@ -10,17 +10,14 @@ import java.util.Optional;
  * offline timeout (real time, 60 s for sensors) has passed without a message, ONLINE again on its return.
  * At time scales above ~1.5 the silence is shorter in real time than the timeout and no OFFLINE follows.
  */
-final class SensorSilence implements Incident {
+final class SensorSilence extends TimedIncident {
 
     static final Duration LENGTH = Duration.ofSeconds(90);
 
-    private final Device device;
-    private final Duration start;
     private final Phases phases;
 
     SensorSilence(Device device, Duration start) {
-        this.device = device;
-        this.start = start;
+        super("sensor silence", device, start, LENGTH);
         this.phases = new Phases()
                 .then(0, "goes silent: no telemetry (OFFLINE expected after its " + device.offlineTimeoutSeconds()
                         + " s offline timeout, in real time)")
@@ -28,33 +25,13 @@ final class SensorSilence implements Incident {
     }
 
     @Override
-    public String name() {
-        return "sensor silence";
-    }
-
-    @Override
-    public Device device() {
-        return device;
-    }
-
-    @Override
-    public Duration start() {
-        return start;
-    }
-
-    @Override
-    public Duration end() {
-        return start.plus(LENGTH);
-    }
-
-    @Override
-    public Phases.Phase phaseAt(Duration elapsed) {
-        return phases.at(Incident.seconds(elapsed.minus(start)));
-    }
-
-    @Override
     public Optional<Sample> sample(MetricSpec metric, Duration elapsed, double normal) {
-        boolean silent = elapsed.compareTo(start) >= 0 && elapsed.compareTo(end()) < 0;
+        boolean silent = elapsed.compareTo(start()) >= 0 && elapsed.compareTo(end()) < 0;
         return silent ? Optional.of(new Sample.Silent()) : Optional.empty();
+    }
+
+    @Override
+    Phases phases() {
+        return phases;
     }
 }
