@@ -77,9 +77,10 @@ final class AlarmConsole implements AutoCloseable {
         try {
             if (record.topic().equals(topics.alarms())) {
                 AlarmEvent a = EventJson.read(record.value(), AlarmEvent.class);
-                return String.format("%s ALARM %-10s L%d %s %s %s %s %s (threshold %s)%s  %s",
+                return String.format("%s ALARM %-12s L%d %s %s %s%s%s  %s",
                         CLOCK.format(Instant.ofEpochMilli(a.eventTime())), a.state(), a.level(), a.enterpriseName(),
-                        a.location(), a.metric(), a.value(), a.unit(), a.threshold(), a.backfilled() ? " [back-filled]" : "",
+                        a.location().isEmpty() ? a.deviceId() : a.location(), what(a),
+                        a.backfilled() ? " [back-filled]" : "", a.operator() == null ? "" : " by " + a.operator(),
                         AlarmIds.shortForm(a.alarmId()));
             }
             Notification n = EventJson.read(record.value(), Notification.class);
@@ -89,6 +90,14 @@ final class AlarmConsole implements AutoCloseable {
         } catch (EventFormatException e) {
             return "unreadable record on " + record.topic() + ": " + e.getMessage();
         }
+    }
+
+    /** "NH3 39.4 ppm (threshold 25.0)" for a metric, the rule ("OFFLINE", "jt808:overspeed") otherwise. */
+    private static String what(AlarmEvent a) {
+        if (a.metric() == null || a.metric().isEmpty()) {
+            return a.type() + " " + a.rule();
+        }
+        return String.format("%s %s %s (threshold %s)", a.metric(), a.value(), a.unit(), a.threshold());
     }
 
     @Override

@@ -27,10 +27,12 @@ public final class AnjianMain {
             Usage: anjian <command> [options]
 
             Services (each runs until Ctrl-C; --config FILE overrides config/<service>.properties):
-              ingest                 MQTT bridge: broker telemetry -> Kafka device-events
+              ingest                 gateways -> Kafka device-events: MQTT bridge (sensors via the broker)
+                                     and JT/T 808 server (vehicle terminals, port 7808)
               jobs                   Flink monitoring job (local MiniCluster): thresholds -> alarms, InfluxDB
               alerting               alarms -> SMS (SMPP, HTTP or log file), notifications ledger, alarm API
-              simulate               publish simulated sensor telemetry with incidents over MQTT
+              simulate               simulated devices: sensor telemetry with incidents over MQTT, and the
+                                     example fleet's JT/T 808 terminals (overspeed, a blind-area re-send)
               demo                   all of the above in one process, printing alarms and SMS as they happen
               watch                  print alarms and SMS notifications as they happen
 

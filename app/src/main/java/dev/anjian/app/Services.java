@@ -4,12 +4,13 @@ import dev.anjian.alerting.AlertingService;
 import dev.anjian.alerting.AlertingSettings;
 import dev.anjian.common.Config;
 import dev.anjian.events.Topics;
-import dev.anjian.ingest.IngestSettings;
-import dev.anjian.ingest.mqtt.MqttBridge;
+import dev.anjian.ingest.IngestGateways;
 import dev.anjian.jobs.JobsSettings;
 import dev.anjian.jobs.MonitoringJob;
 import dev.anjian.simulator.Simulator;
 import dev.anjian.simulator.SimulatorSettings;
+import dev.anjian.simulator.vehicle.FleetSettings;
+import dev.anjian.simulator.vehicle.FleetSimulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +40,20 @@ final class Services {
                 case "ingest" -> running.add(ingest(AnjianMain.config("ingest", configFile)));
                 case "jobs" -> running.add(jobs(AnjianMain.config("jobs", configFile)));
                 case "alerting" -> running.add(alerting(AnjianMain.config("alerting", configFile)));
-                case "simulate" -> running.add(simulator(AnjianMain.config("simulator", configFile)));
+                case "simulate" -> {
+                    Config simulator = AnjianMain.config("simulator", configFile);
+                    running.add(simulator(simulator));
+                    running.add(fleet(simulator));
+                }
                 case "watch" -> running.add(console(AnjianMain.config("alerting", configFile)));
                 case "demo" -> {
                     running.add(console(AnjianMain.config("alerting", null)));
                     running.add(alerting(AnjianMain.config("alerting", null)));
                     running.add(jobs(AnjianMain.config("jobs", null)));
                     running.add(ingest(AnjianMain.config("ingest", null)));
-                    running.add(simulator(AnjianMain.config("simulator", null)));
+                    Config simulator = AnjianMain.config("simulator", null);
+                    running.add(simulator(simulator));
+                    running.add(fleet(simulator));
                 }
                 default -> throw new IllegalArgumentException("not a service: " + command);
             }
@@ -68,9 +75,7 @@ final class Services {
     }
 
     private static AutoCloseable ingest(Config config) {
-        MqttBridge bridge = new MqttBridge(IngestSettings.from(config));
-        bridge.start();
-        return bridge;
+        return IngestGateways.start(config);
     }
 
     private static AutoCloseable jobs(Config config) {
@@ -93,6 +98,12 @@ final class Services {
         Simulator simulator = new Simulator(SimulatorSettings.from(config));
         simulator.start();
         return simulator;
+    }
+
+    private static AutoCloseable fleet(Config config) {
+        FleetSimulator fleet = new FleetSimulator(FleetSettings.from(config));
+        fleet.start();
+        return fleet;
     }
 
     private static AutoCloseable console(Config config) {
