@@ -28,17 +28,20 @@ install_packages() {
   info "installing Debian packages: ${missing[*]}"
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-  # On a systemd machine the packages start their own system-wide daemons on the default
-  # ports (influxd on *:8086!). We run our own instances: disable the ones we just installed.
-  if [[ -d /run/systemd/system ]]; then
-    local p
-    for p in influxdb mosquitto; do
-      if [[ " ${missing[*]} " == *" $p "* ]]; then
-        info "disabling the system-wide $p service started by the package (we run our own)"
-        systemctl disable --now "$p" || warn "could not disable $p.service"
-      fi
-    done
-  fi
+  # The packages may start their own system-wide daemons on the default ports (influxd on *:8086!),
+  # through systemd or, without it, their init.d scripts. We run our own instances: stop and disable
+  # the ones we just installed.
+  local p
+  for p in influxdb mosquitto; do
+    [[ " ${missing[*]} " == *" $p "* ]] || continue
+    if [[ -d /run/systemd/system ]]; then
+      info "disabling the system-wide $p service started by the package (we run our own)"
+      systemctl disable --now "$p" || warn "could not disable $p.service"
+    elif [[ -x /etc/init.d/$p ]]; then
+      /etc/init.d/"$p" stop >/dev/null 2>&1 || true
+      update-rc.d "$p" disable >/dev/null 2>&1 || true
+    fi
+  done
 }
 
 # Absolute path of the mosquitto broker binary.

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints alarms and the SMS notifications made for them as they happen, one line each, for a person
@@ -27,6 +29,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * Starts at the current end of both topics: it shows what happens from now on.
  */
 final class AlarmConsole implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmConsole.class);
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -40,14 +44,19 @@ final class AlarmConsole implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(KafkaClients.reader(bootstrap, "anjian-console"));
         this.topics = topics;
         this.out = out;
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.alarms(), topics.notifications())) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(topics.alarms(), topics.notifications())) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve "end" now, before anything new arrives
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw new IllegalStateException("cannot read " + topics.alarms() + " at " + bootstrap + ": " + e.getMessage(), e);
         }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve "end" now, before anything new arrives
         this.thread = new Thread(this::run, "alarm-console");
         this.thread.setDaemon(true);
     }
@@ -68,6 +77,8 @@ final class AlarmConsole implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() woke us: normal shutdown
+        } catch (RuntimeException e) {
+            LOG.error("alarm console stopped: {}", e.toString(), e);
         } finally {
             consumer.close();
         }

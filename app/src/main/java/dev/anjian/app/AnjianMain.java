@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
@@ -75,14 +76,20 @@ public final class AnjianMain {
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("anjian " + command + ": " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A service that cannot start (broker down, port taken): one clear line, the details in the log.
+            LOG.error("anjian {} failed", command, e);
+            err.println("anjian " + command + ": " + e.getMessage() + " (details: var/logs/anjian.log)");
+            return 1;
         }
     }
 
     private static int runService(String command, List<String> args) {
         Path configFile = Options.value(args, "--config");
         Options.rejectUnknown(args);
-        List<AutoCloseable> running = Services.start(command, configFile);
+        List<AutoCloseable> running = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before starting: Ctrl-C during a slow start stops what has started so far.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping {}", command);
             Services.closeAll(running);
@@ -90,6 +97,7 @@ public final class AnjianMain {
             LogManager.shutdown();
             stopped.countDown();
         }, "shutdown"));
+        Services.start(command, configFile, running);
         LOG.info("anjian {} running; Ctrl-C to stop", command);
         try {
             stopped.await();

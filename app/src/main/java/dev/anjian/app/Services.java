@@ -12,7 +12,6 @@ import dev.anjian.simulator.SimulatorSettings;
 import dev.anjian.simulator.vehicle.FleetSettings;
 import dev.anjian.simulator.vehicle.FleetSimulator;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,8 @@ final class Services {
         return Path.of(System.getProperty("anjian.home", "."));
     }
 
-    static List<AutoCloseable> start(String command, Path configFile) {
-        List<AutoCloseable> running = new ArrayList<>();
+    /** Starts the command's services, adding each to {@code running} as soon as it runs (for Ctrl-C). */
+    static void start(String command, Path configFile, List<AutoCloseable> running) {
         try {
             switch (command) {
                 case "ingest" -> running.add(ingest(AnjianMain.config("ingest", configFile)));
@@ -57,9 +56,9 @@ final class Services {
                 }
                 default -> throw new IllegalArgumentException("not a service: " + command);
             }
-            return running;
         } catch (RuntimeException e) {
             closeAll(running);
+            running.clear();
             throw e;
         }
     }

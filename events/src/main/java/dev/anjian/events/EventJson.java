@@ -1,10 +1,14 @@
 package dev.anjian.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -19,6 +23,11 @@ import java.util.stream.Collectors;
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Strict about types: "1.62" is not a number, "" is not zero, 1.9 is not a long, a key twice is an error.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // Absent optional primitives take their default; required ones are marked on the record.
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -26,6 +26,10 @@ public record MetricSpec(
         unit = unit == null ? "" : unit;
         Require.present(direction, "direction");
         Require.present(levels, "levels");
+        for (Double level : levels) {
+            Require.finite(Require.present(level, "levels[]"), "levels[]");
+        }
+        Require.finite(clear, "clear");
         levels = List.copyOf(levels);
         if (levels.isEmpty()) {
             throw new IllegalArgumentException("field 'levels' needs at least one threshold");

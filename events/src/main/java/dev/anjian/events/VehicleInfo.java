@@ -18,6 +18,10 @@ public record VehicleInfo(
         Require.text(plateNumber, "plateNumber");
         Require.present(vehicleClass, "vehicleClass");
         Require.text(terminalPhone, "terminalPhone");
+        if (speedLimitKmh <= 0 || plateColor < 0) {
+            throw new IllegalArgumentException("fields 'speedLimitKmh' (> 0) and 'plateColor' (>= 0) out of range: "
+                    + speedLimitKmh + ", " + plateColor);
+        }
         if (!terminalPhone.chars().allMatch(Character::isDigit) || terminalPhone.length() > 20) {
             throw new IllegalArgumentException("field 'terminalPhone' must be up to 20 digits, was " + terminalPhone);
         }

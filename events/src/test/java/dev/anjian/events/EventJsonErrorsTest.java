@@ -41,7 +41,21 @@ class EventJsonErrorsTest {
                         + "\"metric\":\"LEL\",\"direction\":\"HIGH\",\"levels\":[50,25],\"clear\":20}]}", Device.class,
                         "field 'metrics[0].levels' must be strictly increasing"),
                 Arguments.of("{" + READING + ",\"reading\":{\"metric\":\"CH4\",\"value\":null}}", DeviceEvent.class,
-                        "field 'reading.value'"));
+                        "field 'reading.value'"),
+                Arguments.of("{" + READING + ",\"reading\":{\"metric\":\"CH4\",\"value\":\"\"}}", DeviceEvent.class,
+                        "field 'reading.value'"),
+                Arguments.of("{" + READING + ",\"reading\":{\"metric\":\"CH4\",\"value\":\"1.62\"}}", DeviceEvent.class,
+                        "field 'reading.value'"),
+                Arguments.of("{" + READING.replace("1764403200000,", "1764403200000.9,") + ",\"reading\":{\"metric\":\"CH4\","
+                        + "\"value\":1}}", DeviceEvent.class, "field 'eventTime'"),
+                Arguments.of("{" + READING + ",\"backfilled\":\"true\",\"reading\":{\"metric\":\"CH4\",\"value\":1}}",
+                        DeviceEvent.class, "field 'backfilled'"),
+                Arguments.of("{" + READING + ",\"reading\":{\"metric\":\"CH4\",\"value\":1,\"value\":2}}",
+                        DeviceEvent.class, "Duplicate field 'value'"),
+                Arguments.of("{\"deviceId\":\"d\",\"kind\":\"GAS_SENSOR\",\"enterpriseId\":\"e\",\"enterpriseName\":\"n\","
+                        + "\"regionCode\":\"410100\",\"industry\":\"DUST\",\"offlineTimeoutSeconds\":60,\"metrics\":[{"
+                        + "\"metric\":\"LEL\",\"direction\":\"HIGH\",\"levels\":[25,50],\"clear\":\"NaN\"}]}", Device.class,
+                        "field 'metrics[0].clear'"));
     }
 
     @ParameterizedTest(name = "{2}")

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenJsonTest {
 
-    static final long T0 = 1764403200000L; // 2026-11-29T16:00:00+08:00
+    static final long T0 = 1764403200000L; // 2025-11-29T16:00:00+08:00
 
     static Stream<Arguments> fixtures() {
         MetricSpec ch4 = new MetricSpec("CH4", "%", Direction.HIGH, List.of(1.0, 1.5), 1.0, 0, 2);

@@ -115,6 +115,9 @@ public final class RegistryImporter {
     private Properties producerProperties() {
         Properties props = KafkaClients.producer(bootstrap, "anjian-registry-import");
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(topics));
+        // A command, not a gateway: wait for a fresh broker to create its transaction log (it can take longer
+        // than the gateways' 5 s on a loaded machine) rather than fail the first import.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
         props.putAll(producerOverrides);
         return props;
     }

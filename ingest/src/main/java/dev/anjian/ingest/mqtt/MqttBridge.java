@@ -100,7 +100,10 @@ public final class MqttBridge implements AutoCloseable {
                 settings.mqttMaxInFlight(), settings.mqttMaxPayloadBytes(), settings.kafkaBootstrap(),
                 settings.topics().deviceEvents(), settings.topics().deadLetter());
         try {
-            mqtt = MqttSubscriber.connect(settings, new BridgeCallback(this));
+            // Assigned before connecting: a resumed session redelivers at once, and Kafka may confirm one of
+            // those messages before SUBACK; its PUBACK must find the client.
+            mqtt = MqttSubscriber.create(settings);
+            mqtt.connect(new BridgeCallback(this));
         } catch (MqttException | RuntimeException e) {
             close();
             throw new IllegalStateException("MQTT bridge cannot start on " + settings.mqttUrl() + " as '"
@@ -251,7 +254,14 @@ public final class MqttBridge implements AutoCloseable {
 
     private void runOnWorker(Runnable task) {
         try {
-            worker.execute(task);
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // Never silent: a failed task may have left messages unacknowledged until the next reconnect.
+                    LOG.error("MQTT bridge task failed", e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.debug("bridge closed: task not run; anything unacknowledged stays with the broker");
         }

@@ -24,21 +24,19 @@ final class MqttSubscriber {
     private final IngestSettings settings;
     private final MqttAsyncClient client;
 
+    /** A client not yet connected: the bridge holds it before any message can arrive and need a PUBACK. */
+    static MqttSubscriber create(IngestSettings settings) throws MqttException {
+        return new MqttSubscriber(settings);
+    }
+
     /** Connects and subscribes; returns once the broker granted the subscription, throws if it did not. */
-    static MqttSubscriber connect(IngestSettings settings, MqttCallback callback) throws MqttException {
-        MqttSubscriber subscriber = new MqttSubscriber(settings);
-        try {
-            subscriber.client.setCallback(callback); // before connect: a resumed session redelivers at once
-            subscriber.client.setManualAcks(true);
-            IMqttToken connected = subscriber.client.connect(MqttOptions.of(settings));
-            connected.waitForCompletion(WAIT_MS);
-            LOG.info("MQTT connected to {} (previous session resumed: {})", settings.mqttUrl(), connected.getSessionPresent());
-            checkGranted(subscriber.subscribe());
-            return subscriber;
-        } catch (MqttException | RuntimeException e) {
-            subscriber.close();
-            throw e;
-        }
+    void connect(MqttCallback callback) throws MqttException {
+        client.setCallback(callback); // before connect: a resumed session redelivers at once
+        client.setManualAcks(true);
+        IMqttToken connected = client.connect(MqttOptions.of(settings));
+        connected.waitForCompletion(WAIT_MS);
+        LOG.info("MQTT connected to {} (previous session resumed: {})", settings.mqttUrl(), connected.getSessionPresent());
+        checkGranted(subscribe());
     }
 
     private MqttSubscriber(IngestSettings settings) throws MqttException {
