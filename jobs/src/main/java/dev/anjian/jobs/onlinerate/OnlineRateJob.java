@@ -1,0 +1,145 @@
+package dev.anjian.jobs.onlinerate;
+
+import dev.anjian.common.Config;
+import dev.anjian.events.DeviceStatus;
+import dev.anjian.events.Topics;
+import dev.anjian.jobs.Decoded;
+import dev.anjian.jobs.influx.InfluxDbSink;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The online-rate job: Kafka device-status and device-registry in, {@link OnlineRatePipeline} in between,
+ * Kafka online-rates and dead-letter and InfluxDB {@code online_rate} out. Two ways to run it:
+ * <ul>
+ *   <li>{@link #main}: submitted to a Flink cluster (config file path as argument);</li>
+ *   <li>{@code new OnlineRateJob(settings).start()} ... {@code close()}: on an in-process MiniCluster, for the
+ *       {@code anjian} CLI, the demo and end-to-end tests; resumes from its newest retained checkpoint.</li>
+ * </ul>
+ */
+public final class OnlineRateJob implements AutoCloseable {
+
+    public static final String JOB_NAME = "anjian-online-rates";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineRateJob.class);
+
+    private final OnlineRateSettings settings;
+    private LocalRunner runner;
+
+    public OnlineRateJob(OnlineRateSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config = args.length > 0 ? Config.load(Path.of(args[0])) : Config.of(Map.of(), System.getenv());
+        OnlineRateSettings settings = OnlineRateSettings.from(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(settings));
+        env.setParallelism(settings.parallelism());
+        wire(env, settings);
+        LOG.info("submitting {} with {}", JOB_NAME, settings);
+        env.execute(JOB_NAME); // no JobExecutionResult read: it throws under detached submission
+    }
+
+    /** Starts the job on a local MiniCluster and returns once it is running. */
+    public synchronized void start() throws Exception {
+        if (runner != null) {
+            throw new IllegalStateException(JOB_NAME + " already started");
+        }
+        Configuration flinkConfig = flinkConfig(settings);
+        if (settings.resumeFromCheckpoint()) {
+            LocalRunner.latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {
+                LOG.info("{} resumes from checkpoint {}", JOB_NAME, checkpoint);
+                flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+                flinkConfig.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+            });
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.setParallelism(settings.parallelism());
+        wire(env, settings);
+        StreamGraph job = env.getStreamGraph();
+        job.setJobName(JOB_NAME);
+        runner = LocalRunner.start(flinkConfig, settings.parallelism(), settings.tmpDir());
+        try {
+            var jobId = runner.run(job);
+            LOG.info("{} running on a local MiniCluster: job {}, Kafka {} (topics {}*), {}, days in {}, "
+                            + "figures every {}, days closed {} after midnight, checkpoints every {} in {}",
+                    JOB_NAME, jobId, settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
+                    settings.days().zone(), settings.emitInterval(), settings.closeDelay(),
+                    settings.checkpointInterval(), settings.checkpointDir());
+        } catch (Exception e) {
+            try {
+                close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Cancels the job (its last checkpoint is kept to resume from) and stops the local cluster; no-op when not started. */
+    @Override
+    public synchronized void close() {
+        if (runner == null) {
+            return;
+        }
+        try {
+            runner.stop();
+            LOG.info("{} stopped", JOB_NAME);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + JOB_NAME, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop " + JOB_NAME + " cleanly: " + e.getMessage(), e);
+        } finally {
+            runner = null;
+        }
+    }
+
+    /** The job's connectors around the pipeline: what {@link #main} and {@link #start} both run. */
+    public static void wire(StreamExecutionEnvironment env, OnlineRateSettings settings) {
+        String bootstrap = settings.kafkaBootstrap();
+        Topics topics = settings.topics();
+        var statuses = env.fromSource(
+                OnlineRateConnectors.deviceStatus(bootstrap, topics.deviceStatus(), settings.groupId()),
+                WatermarkStrategy.<Decoded<DeviceStatus>>noWatermarks(), "Kafka device-status")
+                .uid("onlinerate-device-status-source");
+        var registry = env.fromSource(
+                OnlineRateConnectors.deviceRegistry(bootstrap, topics.deviceRegistry(), settings.groupId()),
+                WatermarkStrategy.<Decoded<RegistryChange>>noWatermarks(), "Kafka device-registry")
+                .uid("onlinerate-device-registry-source");
+        OnlineRateSinks sinks = new OnlineRateSinks(
+                OnlineRateConnectors.onlineRates(bootstrap, topics.onlineRates()),
+                new InfluxDbSink<>(settings.influx(), OnlineRatePoints.daily()),
+                new InfluxDbSink<>(settings.influx(), OnlineRatePoints.live()),
+                OnlineRateConnectors.deadLetters(bootstrap, topics.deadLetter()));
+        OnlineRatePipeline.build(statuses, registry, settings.days(), settings.closeDelay(), settings.emitInterval(),
+                settings.unregisteredRetention(), sinks);
+    }
+
+    /** Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, retained on cancel, no Kryo. */
+    public static Configuration flinkConfig(OnlineRateSettings settings) {
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
+        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toUri().toString());
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        return config;
+    }
+}
