@@ -11,6 +11,8 @@ cd "$root"
 deploy/local/stack.sh start --profile demo
 echo "== building anjian (mvn -DskipTests package)"
 mvn -q -DskipTests package
+echo "== preparing InfluxDB (retention policies, downsampling; idempotent)"
+bin/anjian storage setup
 echo "== importing the example registry config/registry/henan-example.yaml"
 bin/anjian registry import config/registry/henan-example.yaml --prune
 cat <<'TXT'

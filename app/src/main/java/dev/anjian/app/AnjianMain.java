@@ -31,6 +31,7 @@ public final class AnjianMain {
               ingest                 gateways -> Kafka device-events: MQTT bridge (sensors via the broker)
                                      and JT/T 808 server (vehicle terminals, port 7808)
               jobs                   Flink monitoring job (local MiniCluster): thresholds -> alarms, InfluxDB
+              onlinerate             Flink online-rate job: device-status -> online and reporting rates per scope
               alerting               alarms -> SMS (SMPP, HTTP or log file), notifications ledger, alarm API
               simulate               simulated devices: sensor telemetry with incidents over MQTT, and the
                                      example fleet's JT/T 808 terminals (overspeed, a blind-area re-send)
@@ -41,6 +42,13 @@ public final class AnjianMain {
               registry validate FILE           check a registry file; errors name line and field
               registry import FILE [--prune]   validate, then write every device to the registry topic in one
                                                transaction (--prune: tombstone devices missing from FILE)
+
+            Storage and audit (InfluxDB from config/jobs.properties):
+              storage setup                    database, retention policies, downsampling (idempotent)
+              report FROM TO SCOPE_TYPE SCOPE [--out DIR]
+                                               online rates, offline episodes and alarm handling as CSV
+                                               and HTML, e.g. report 2026-11-29 2026-11-29
+                                               REGION_VEHICLE_CLASS 410100/DANGEROUS_GOODS (default var/reports)
 
             Options:
               --config FILE          config file of the service (default: config/<service>.properties)
@@ -66,8 +74,10 @@ public final class AnjianMain {
         String command = rest.remove(0);
         try {
             return switch (command) {
-                case "ingest", "jobs", "alerting", "simulate", "demo", "watch" -> runService(command, rest);
+                case "ingest", "jobs", "onlinerate", "alerting", "simulate", "demo", "watch" -> runService(command, rest);
                 case "registry" -> RegistryCli.run(rest, Services.home(), out, err);
+                case "storage" -> StorageCli.storage(rest, out, err);
+                case "report" -> StorageCli.report(rest, out, err);
                 default -> {
                     err.println("anjian: unknown command '" + command + "'. Try: anjian --help");
                     yield 2;

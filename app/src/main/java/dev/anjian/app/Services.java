@@ -7,6 +7,8 @@ import dev.anjian.events.Topics;
 import dev.anjian.ingest.IngestGateways;
 import dev.anjian.jobs.JobsSettings;
 import dev.anjian.jobs.MonitoringJob;
+import dev.anjian.jobs.onlinerate.OnlineRateJob;
+import dev.anjian.jobs.onlinerate.OnlineRateSettings;
 import dev.anjian.simulator.Simulator;
 import dev.anjian.simulator.SimulatorSettings;
 import dev.anjian.simulator.vehicle.FleetSettings;
@@ -38,6 +40,7 @@ final class Services {
             switch (command) {
                 case "ingest" -> running.add(ingest(AnjianMain.config("ingest", configFile)));
                 case "jobs" -> running.add(jobs(AnjianMain.config("jobs", configFile)));
+                case "onlinerate" -> running.add(onlineRates(AnjianMain.config("onlinerate", configFile)));
                 case "alerting" -> running.add(alerting(AnjianMain.config("alerting", configFile)));
                 case "simulate" -> {
                     Config simulator = AnjianMain.config("simulator", configFile);
@@ -49,6 +52,7 @@ final class Services {
                     running.add(console(AnjianMain.config("alerting", null)));
                     running.add(alerting(AnjianMain.config("alerting", null)));
                     running.add(jobs(AnjianMain.config("jobs", null)));
+                    running.add(onlineRates(AnjianMain.config("onlinerate", null)));
                     running.add(ingest(AnjianMain.config("ingest", null)));
                     Config simulator = AnjianMain.config("simulator", null);
                     running.add(simulator(simulator));
@@ -83,6 +87,16 @@ final class Services {
             job.start();
         } catch (Exception e) {
             throw new IllegalStateException("the monitoring job did not start: " + e.getMessage(), e);
+        }
+        return job;
+    }
+
+    private static AutoCloseable onlineRates(Config config) {
+        OnlineRateJob job = new OnlineRateJob(OnlineRateSettings.from(config));
+        try {
+            job.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the online-rate job did not start: " + e.getMessage(), e);
         }
         return job;
     }
