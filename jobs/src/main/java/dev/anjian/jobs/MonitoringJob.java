@@ -1,12 +1,15 @@
 package dev.anjian.jobs;
 
 import dev.anjian.common.Config;
+import dev.anjian.events.AlarmCommand;
 import dev.anjian.events.AlarmEvent;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Topics;
 import dev.anjian.jobs.influx.AlarmPoints;
 import dev.anjian.jobs.influx.EventPoints;
 import dev.anjian.jobs.influx.InfluxDbSink;
+import dev.anjian.jobs.influx.StatusPoints;
 import dev.anjian.jobs.kafka.KafkaConnectors;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitoring job: Kafka device-events and device-registry in, {@link MonitoringPipeline} in between,
- * Kafka alarms and dead-letter and InfluxDB out. Two ways to run it:
+ * The monitoring job: Kafka device-events, device-registry and alarm-commands in, {@link MonitoringPipeline}
+ * in between, Kafka alarms, device-status and dead-letter and InfluxDB out. Two ways to run it:
  * <ul>
  *   <li>{@link #main}: submitted to a Flink cluster ({@code flink run}, config file path as argument);</li>
  *   <li>{@code new MonitoringJob(settings).start()} ... {@code close()}: on an in-process MiniCluster,
@@ -123,18 +126,24 @@ public final class MonitoringJob implements AutoCloseable {
         Topics topics = settings.topics();
         var events = env.fromSource(
                 KafkaConnectors.deviceEvents(bootstrap, topics.deviceEvents(), settings.groupId()),
-                WatermarkStrategy.<Decoded<DeviceEvent>>noWatermarks(), "Kafka device-events")
+                MonitoringPipeline.eventTime(settings.detection()), "Kafka device-events")
                 .uid("device-events-source");
         var registry = env.fromSource(
                 KafkaConnectors.deviceRegistry(bootstrap, topics.deviceRegistry(), settings.groupId()),
                 WatermarkStrategy.<Decoded<RegistryUpdate>>noWatermarks(), "Kafka device-registry")
                 .uid("device-registry-source");
+        var commands = env.fromSource(
+                KafkaConnectors.alarmCommands(bootstrap, topics.alarmCommands(), settings.groupId()),
+                WatermarkStrategy.<Decoded<AlarmCommand>>noWatermarks(), "Kafka alarm-commands")
+                .uid("alarm-commands-source");
         PipelineSinks sinks = new PipelineSinks(
                 KafkaConnectors.alarms(bootstrap, topics.alarms()),
+                KafkaConnectors.deviceStatus(bootstrap, topics.deviceStatus()),
                 KafkaConnectors.deadLetters(bootstrap, topics.deadLetter()),
                 new InfluxDbSink<>(settings.influx(), new EventPoints()),
-                new InfluxDbSink<AlarmEvent>(settings.influx(), new AlarmPoints()));
-        MonitoringPipeline.build(events, registry, sinks);
+                new InfluxDbSink<AlarmEvent>(settings.influx(), new AlarmPoints()),
+                new InfluxDbSink<DeviceStatus>(settings.influx(), new StatusPoints()));
+        MonitoringPipeline.build(events, registry, commands, settings.detection(), sinks);
     }
 
     /**

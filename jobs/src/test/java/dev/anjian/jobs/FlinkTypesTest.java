@@ -13,7 +13,15 @@ import dev.anjian.events.DeadLetter;
 import dev.anjian.events.Device;
 import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.Industry;
+import dev.anjian.events.AlarmCommand;
+import dev.anjian.events.DeviceKind;
+import dev.anjian.events.DeviceStatus;
+import dev.anjian.jobs.lifecycle.Episode;
+import dev.anjian.jobs.offline.Presence;
+import dev.anjian.jobs.quality.MetricHealth;
+import dev.anjian.jobs.threshold.SuppressionWindow;
 import dev.anjian.jobs.threshold.ThresholdState;
+import dev.anjian.jobs.vehicle.VehicleTrack;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -63,7 +71,23 @@ class FlinkTypesTest {
                 Arguments.of(TypeInformation.of(new TypeHint<Decoded<DeviceEvent>>() { }),
                         Decoded.rejected(DeadLetter.of("jobs", "t/0@2", "not JSON", new byte[] {1, 2}, at(0)))),
                 Arguments.of(TypeInformation.of(ThresholdState.class), new ThresholdState(
-                        ThresholdState.Phase.ACTIVE, at(0), 3, 2, 1, at(5))));
+                        ThresholdState.Phase.ACTIVE, at(0), 3, 2, 1, at(5))),
+                Arguments.of(TypeInformation.of(DeviceControl.class), DeviceControl.of(RegistryUpdate.registered(gas))),
+                Arguments.of(TypeInformation.of(DeviceControl.class), DeviceControl.suppress(new AlarmCommand(
+                        AlarmCommand.Type.SUPPRESS, null, "GAS-1", "王工", "calibration", at(0), at(60)))),
+                Arguments.of(TypeInformation.of(AlarmCommand.class), new AlarmCommand(AlarmCommand.Type.ACKNOWLEDGE,
+                        "A123", "GAS-1", "王工", "", at(0), 0)),
+                Arguments.of(TypeInformation.of(DeviceStatus.class), new DeviceStatus("GAS-1", DeviceStatus.Status.OFFLINE,
+                        at(0), "no message for 60 s", "E1", "410400", Industry.COAL_MINE, DeviceKind.GAS_SENSOR)),
+                Arguments.of(TypeInformation.of(SuppressionWindow.class), new SuppressionWindow(at(0), at(60), "王工")),
+                Arguments.of(TypeInformation.of(MetricHealth.class), new MetricHealth(at(0), "FAULT", 0.42, at(1), 0)),
+                Arguments.of(TypeInformation.of(Presence.class), new Presence(Presence.Status.ONLINE, at(0), at(60),
+                        "no message for 60 s", at(60), 0)),
+                Arguments.of(TypeInformation.of(VehicleTrack.class), new VehicleTrack(at(0), 2, 4, 1, 0, at(0), 0,
+                        at(0), 0, 0, 0)),
+                Arguments.of(TypeInformation.of(Episode.class), new Episode(new AlarmEvent("A1", AlarmState.CLEARED,
+                        AlarmType.VEHICLE, "jt808:sos", "VT-1", "E1", "", "410100", Industry.ROAD_TRANSPORT, "", null, "",
+                        1, 0, 0, at(0), at(1), false, "李", "ok"), false, true, false, at(2))));
     }
 
     @ParameterizedTest(name = "{1}")

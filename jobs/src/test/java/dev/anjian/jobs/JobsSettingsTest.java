@@ -7,6 +7,8 @@ import dev.anjian.common.Config;
 import dev.anjian.common.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,29 @@ class JobsSettingsTest {
         assertThat(settings.influx().batchSize()).isEqualTo(5000);
         assertThat(settings.influx().maxRetries()).isEqualTo(5);
         assertThat(settings.influx().retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.detection()).isEqualTo(DetectionSettings.defaults());
+        assertThat(settings.detection().lateHorizon()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(settings.detection().stuckAfter()).as("stuck-value rule off").isZero();
+        assertThat(settings.detection().vehicle().nightStart()).isEqualTo(LocalTime.of(2, 0));
+        assertThat(settings.detection().vehicle().zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void detectionRulesAreConfigurable() {
+        DetectionSettings detection = JobsSettings.from(Config.of(Map.of("late.horizon", "10m",
+                "sensor.stuck-after", "30m", "offline.disconnect-grace", "2m", "vehicle.night-start", "01:30",
+                "vehicle.time-zone", "UTC", "vehicle.overspeed-for", "20s"), Map.of())).detection();
+
+        assertThat(detection.lateHorizon()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(detection.stuckAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(detection.disconnectGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(detection.vehicle().nightStart()).isEqualTo(LocalTime.of(1, 30));
+        assertThat(detection.vehicle().zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(detection.vehicle().overspeedFor()).isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("vehicle.night-end", "5 am"), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'vehicle.night-end'");
+        assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("vehicle.time-zone", "Mars/Base"), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'vehicle.time-zone'");
     }
 
     @Test

@@ -12,12 +12,15 @@ import dev.anjian.common.kafka.KafkaClients;
 import dev.anjian.common.testing.ItServices;
 import dev.anjian.common.testing.TestTopics;
 import dev.anjian.common.testing.TopicReader;
+import dev.anjian.events.AlarmCommand;
 import dev.anjian.events.AlarmEvent;
 import dev.anjian.events.AlarmIds;
 import dev.anjian.events.AlarmState;
+import dev.anjian.events.AlarmType;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.Device;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.EventJson;
 import dev.anjian.events.Topics;
 import dev.anjian.jobs.testing.InfluxQueries;
@@ -75,6 +78,7 @@ class MonitoringPipelineIT {
                 "kafka.group-id", "pipeline-it-" + UUID.randomUUID(),
                 "checkpoint.interval", "500ms",
                 "checkpoint.dir", Path.of("target", "it-checkpoints").toString(),
+                "offline.restore-grace", "1s",
                 "influx.url", ItServices.influxUrl(),
                 "influx.database", influx.database()), Map.of()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(MonitoringJob.flinkConfig(settings));
@@ -97,6 +101,9 @@ class MonitoringPipelineIT {
     void raisesEscalatesAndClearsAnAlarmStoresPointsAndDeadLettersBadInput() throws Exception {
         Device device = gasSensor(GAS, methane(0, 0));
         send(topics.deviceRegistry(), GAS, EventJson.write(device));
+        Device mute = new Device("MUTE-1", device.kind(), device.enterpriseId(), device.enterpriseName(),
+                device.regionCode(), device.industry(), "", 1, device.metrics(), null);
+        send(topics.deviceRegistry(), mute.deviceId(), EventJson.write(mute));
         awaitRegistered();
 
         byte[] malformed = "{\"type\":\"SENSOR_READING\",\"deviceId\":".getBytes(StandardCharsets.UTF_8);
@@ -109,14 +116,17 @@ class MonitoringPipelineIT {
 
         String alarmId = AlarmIds.of(GAS, "threshold:CH4", at(1010));
         try (TopicReader<AlarmEvent> alarms = new TopicReader<>(bootstrap, topics.alarms(), AlarmEvent.class)) {
-            List<AlarmEvent> seen = alarms.awaitValues(list -> list.size() >= 3, PATIENCE);
-            assertThat(seen).extracting(AlarmEvent::state, AlarmEvent::level, AlarmEvent::value, AlarmEvent::threshold)
+            List<AlarmEvent> seen = alarms.awaitValues(list -> ofGas(list).size() >= 3
+                    && list.stream().anyMatch(a -> a.deviceId().equals("MUTE-1")), PATIENCE);
+            assertThat(ofGas(seen)).extracting(AlarmEvent::state, AlarmEvent::level, AlarmEvent::value, AlarmEvent::threshold)
                     .containsExactly(
                             tuple(AlarmState.RAISED, 1, 1.2, 1.0),
                             tuple(AlarmState.ESCALATED, 2, 1.7, 1.5),
                             tuple(AlarmState.CLEARED, 2, 0.6, 0.8));
-            assertThat(seen).extracting(AlarmEvent::alarmId).containsOnly(alarmId);
-            assertThat(alarms.records()).extracting(r -> r.key()).containsOnly(alarmId);
+            assertThat(ofGas(seen)).extracting(AlarmEvent::alarmId).containsOnly(alarmId);
+            assertThat(alarms.records()).extracting(r -> r.key()).contains(alarmId);
+            assertThat(seen).filteredOn(a -> !a.deviceId().equals(GAS)).extracting(AlarmEvent::deviceId, AlarmEvent::type)
+                    .as("the never-reporting device's OFFLINE episode").containsOnly(tuple("MUTE-1", AlarmType.OFFLINE));
         }
 
         try (TopicReader<DeadLetter> letters = new TopicReader<>(bootstrap, topics.deadLetter(), DeadLetter.class)) {
@@ -130,7 +140,7 @@ class MonitoringPipelineIT {
         }
 
         List<Map<String, Object>> alarmPoints = Awaitility.await().atMost(PATIENCE)
-                .until(() -> influx.rows("SELECT * FROM alarm ORDER BY time"), rows -> rows.size() == 3);
+                .until(() -> influx.rows("SELECT * FROM alarm WHERE device = '" + GAS + "' ORDER BY time"), rows -> rows.size() == 3);
         assertThat(alarmPoints).extracting(r -> r.get("state"), r -> r.get("level"), r -> r.get("alarm_id"))
                 .containsExactly(
                         tuple("RAISED", "1", alarmId),
@@ -146,7 +156,36 @@ class MonitoringPipelineIT {
                 .containsEntry("enterprise", "E-PDS-01").containsEntry("region", "410400"));
         assertThat(influx.rows("SELECT * FROM reading WHERE device = 'STRANGER-9'")).isEmpty();
 
+        acknowledgesKnownAlarmsAndDeadLettersUnknownOnes(alarmId);
+        List<Map<String, Object>> muteStatus = Awaitility.await().atMost(PATIENCE).until(
+                () -> influx.rows("SELECT * FROM device_status WHERE device = 'MUTE-1'"), rows -> !rows.isEmpty());
+        assertThat(muteStatus.get(0)).containsEntry("online", 0.0).containsEntry("reason", "never reported since registration")
+                .containsEntry("kind", "GAS_SENSOR").containsEntry("industry", "COAL_MINE");
+        try (TopicReader<DeviceStatus> statuses = new TopicReader<>(bootstrap, topics.deviceStatus(), DeviceStatus.class)) {
+            assertThat(statuses.awaitValues(list -> list.stream().anyMatch(st -> st.deviceId().equals("MUTE-1")), PATIENCE))
+                    .filteredOn(st -> st.deviceId().equals("MUTE-1")).extracting(DeviceStatus::status)
+                    .containsExactly(DeviceStatus.Status.OFFLINE);
+        }
+
         assertThat(job.getJobStatus().get(10, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+    }
+
+    private void acknowledgesKnownAlarmsAndDeadLettersUnknownOnes(String alarmId) throws Exception {
+        long now = System.currentTimeMillis();
+        send(topics.alarmCommands(), alarmId, EventJson.write(new AlarmCommand(AlarmCommand.Type.ACKNOWLEDGE, alarmId,
+                GAS, "值班员", "已通知矿方", now, 0)));
+        send(topics.alarmCommands(), "A-NOPE", EventJson.write(new AlarmCommand(AlarmCommand.Type.HANDLE, "A-NOPE",
+                GAS, "值班员", "", now, 0)));
+        try (TopicReader<AlarmEvent> alarms = new TopicReader<>(bootstrap, topics.alarms(), AlarmEvent.class)) {
+            AlarmEvent ack = ofGas(alarms.awaitValues(list -> ofGas(list).size() >= 4, PATIENCE)).get(3);
+            assertThat(ack).extracting(AlarmEvent::alarmId, AlarmEvent::state, AlarmEvent::operator, AlarmEvent::note)
+                    .containsExactly(alarmId, AlarmState.ACKNOWLEDGED, "值班员", "已通知矿方");
+        }
+        try (TopicReader<DeadLetter> letters = new TopicReader<>(bootstrap, topics.deadLetter(), DeadLetter.class)) {
+            assertThat(letters.awaitValues(list -> list.stream().anyMatch(l -> l.reason().contains("A-NOPE")), PATIENCE))
+                    .filteredOn(l -> l.reason().contains("A-NOPE")).extracting(DeadLetter::origin)
+                    .containsExactly("alarm-commands");
+        }
     }
 
     /**
@@ -159,6 +198,10 @@ class MonitoringPipelineIT {
             sendEvent(reading(GAS, "CH4", 0.1, second.incrementAndGet()));
             return !influx.rows("SELECT * FROM reading WHERE device = '" + GAS + "'").isEmpty();
         });
+    }
+
+    private static List<AlarmEvent> ofGas(List<AlarmEvent> alarms) {
+        return alarms.stream().filter(a -> a.deviceId().equals(GAS)).toList();
     }
 
     private boolean isMalformed(DeadLetter letter) {

@@ -31,6 +31,10 @@ public final class AlarmPoints implements PointMapper<AlarmEvent> {
         if (alarm.metric() != null) {
             point.addField("metric", alarm.metric());
         }
+        if (alarm.operator() != null) { // ACKNOWLEDGED, HANDLED: who did it, for the audit
+            point.addField("operator", alarm.operator());
+            point.addField("note", alarm.note() == null ? "" : alarm.note());
+        }
         return point.build();
     }
 }

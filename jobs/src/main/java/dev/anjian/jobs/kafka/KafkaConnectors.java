@@ -1,8 +1,10 @@
 package dev.anjian.jobs.kafka;
 
+import dev.anjian.events.AlarmCommand;
 import dev.anjian.events.AlarmEvent;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.DeviceStatus;
 import dev.anjian.jobs.Decoded;
 import dev.anjian.jobs.RegistryUpdate;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -44,6 +46,24 @@ public final class KafkaConnectors {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RegistryDeserializer())
                 .build();
+    }
+
+    /** alarm-commands from the group's committed offsets (the earliest on first start). */
+    @SuppressWarnings("deprecation") // OffsetResetStrategy, as above
+    public static KafkaSource<Decoded<AlarmCommand>> alarmCommands(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<Decoded<AlarmCommand>>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId + "-commands")
+                .setClientIdPrefix(groupId + "-commands")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new AlarmCommandDeserializer())
+                .build();
+    }
+
+    /** device-status keyed by device id; at-least-once (a transition carries its own {@code since}). */
+    public static KafkaSink<DeviceStatus> deviceStatus(String bootstrap, String topic) {
+        return atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, DeviceStatus::deviceId));
     }
 
     /** alarms keyed by alarm id; at-least-once (consumers de-duplicate by id and state). */

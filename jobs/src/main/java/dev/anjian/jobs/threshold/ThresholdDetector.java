@@ -1,5 +1,6 @@
 package dev.anjian.jobs.threshold;
 
+import dev.anjian.events.AlarmCommand;
 import dev.anjian.events.AlarmEvent;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.Device;
@@ -7,6 +8,8 @@ import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.EventJson;
 import dev.anjian.events.MetricSpec;
 import dev.anjian.events.SensorReading;
+import dev.anjian.jobs.DeviceControl;
+import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegisteredEvent;
 import dev.anjian.jobs.RegistryUpdate;
 import dev.anjian.jobs.threshold.ThresholdState.Phase;
@@ -27,16 +30,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Threshold alarms per device, keyed by device id on both inputs: device events (1) and registry updates
- * (2). State per device: its registry entry, and one {@link ThresholdState} per metric with a pending or
- * open episode (see {@link ThresholdRule} for the lifecycle). Readings are evaluated in arrival order.
+ * Threshold alarms per device, keyed by device id on both inputs: device events (1) and device controls (2:
+ * registry updates and SUPPRESS windows from alarm-commands). State per device: its registry entry, one
+ * {@link ThresholdState} per metric with a pending or open episode (see {@link ThresholdRule}), and a
+ * suppression window while one is commanded (dropped by a timer once it has passed). Readings are
+ * evaluated in arrival order, which Kafka (partitioned by device) and keyBy keep per device.
+ *
+ * <p>Only NORMAL readings outside a suppression window are evaluated: CALIBRATING and MAINTENANCE readings
+ * are suppressed, faulty ones are the {@code SensorFaultDetector}'s concern. Alarms from late or back-filled
+ * readings are marked back-filled ({@link Lateness}).
  *
  * <p>Outputs: alarm events; {@link #REGISTERED_EVENTS} (readings and vehicle locations of registered
  * devices, with the registry tags storage needs); {@link #DEAD_LETTERS} for events of devices that are not
- * in the registry. The registry is imported before devices report; an event that overtakes its device's
- * registration is dead-lettered rather than buffered, so nothing waits in state without bound.
+ * in the registry and SUPPRESS commands for them. This is the one operator that dead-letters strangers; the
+ * other detectors ignore them. An event that overtakes its device's registration is dead-lettered rather
+ * than buffered, so nothing waits in state without bound.
  */
-public final class ThresholdDetector extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, AlarmEvent> {
+public final class ThresholdDetector extends KeyedCoProcessFunction<String, DeviceEvent, DeviceControl, AlarmEvent> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("threshold-dead-letters", TypeInformation.of(DeadLetter.class));
@@ -49,16 +59,26 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ThresholdDetector.class);
 
+    private final Lateness lateness;
+
     private transient ValueState<Device> registered;
     private transient MapState<String, ThresholdState> thresholds;
+    private transient ValueState<SuppressionWindow> suppression;
     private transient Counter unregisteredEvents;
+    private transient Counter suppressedReadings;
+
+    public ThresholdDetector(Lateness lateness) {
+        this.lateness = lateness;
+    }
 
     @Override
     public void open(OpenContext openContext) {
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
         thresholds = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("thresholds", String.class, ThresholdState.class));
+        suppression = getRuntimeContext().getState(new ValueStateDescriptor<>("suppression", SuppressionWindow.class));
         unregisteredEvents = getRuntimeContext().getMetricGroup().counter(UNREGISTERED_METRIC);
+        suppressedReadings = getRuntimeContext().getMetricGroup().counter("suppressedReadings");
     }
 
     @Override
@@ -74,16 +94,35 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
                 evaluate(device, event, alarms);
             }
             case VEHICLE_LOCATION -> ctx.output(REGISTERED_EVENTS, RegisteredEvent.of(event, device));
-            case CONNECTIVITY -> { } // offline detection's input (a later issue); not a threshold concern
+            case CONNECTIVITY -> { } // the offline detector's input, not a threshold concern
         }
     }
 
     @Override
-    public void processElement2(RegistryUpdate update, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
+    public void processElement2(DeviceControl control, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
+        if (control.isRegistryUpdate()) {
+            apply(control.registryUpdate(), ctx);
+        } else {
+            suppress(control.suppression(), ctx);
+        }
+    }
+
+    /** A suppression window has passed (processing time, the horizon for late readings included). */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlarmEvent> alarms) throws Exception {
+        SuppressionWindow window = suppression.value();
+        if (window != null && window.until() + lateness.horizonMillis() <= timestamp) {
+            suppression.clear();
+            LOG.info("suppression window of device {} ended", ctx.getCurrentKey());
+        }
+    }
+
+    private void apply(RegistryUpdate update, Context ctx) throws Exception {
         if (update.isRemoval()) {
             // Open episodes of a removed device end without CLEARED: the device no longer exists to clear them.
             registered.clear();
             thresholds.clear();
+            dropSuppression(ctx);
             LOG.info("device {} removed from the registry; its threshold state is dropped", update.deviceId());
             return;
         }
@@ -91,24 +130,54 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
         dropMetricsNoLongerMonitored(update.device());
     }
 
+    private void suppress(AlarmCommand command, Context ctx) throws Exception {
+        if (registered.value() == null) {
+            ctx.output(DEAD_LETTERS, DeadLetter.of(DEAD_LETTER_SOURCE, "alarm-commands",
+                    "SUPPRESS for unregistered device " + command.deviceId(), EventJson.write(command),
+                    command.issuedAt()));
+            return;
+        }
+        dropSuppression(ctx);
+        SuppressionWindow window = new SuppressionWindow(command.issuedAt(), command.until(), command.operator());
+        suppression.update(window);
+        ctx.timerService().registerProcessingTimeTimer(window.until() + lateness.horizonMillis());
+        LOG.info("device {}: concentration alarms suppressed for readings from {} until {} (by {})",
+                command.deviceId(), window.from(), window.until(), window.operator());
+    }
+
+    private void dropSuppression(Context ctx) throws Exception {
+        SuppressionWindow window = suppression.value();
+        if (window != null) {
+            ctx.timerService().deleteProcessingTimeTimer(window.until() + lateness.horizonMillis());
+            suppression.clear();
+        }
+    }
+
     private void evaluate(Device device, DeviceEvent event, Collector<AlarmEvent> alarms) throws Exception {
         SensorReading reading = event.reading();
         if (!reading.quality().trustworthy()) {
-            return; // seam: SENSOR_FAULT alarms and calibration/maintenance suppression come with the quality issue
+            return; // calibration/maintenance: suppressed; faults: the SensorFaultDetector's SENSOR_FAULT
         }
         Optional<MetricSpec> spec = device.metric(reading.metric());
         if (spec.isEmpty()) {
             return; // stored (REGISTERED_EVENTS) but has no thresholds
         }
+        SuppressionWindow window = suppression.value();
+        if (window != null && window.covers(event.eventTime())) {
+            suppressedReadings.inc();
+            return;
+        }
         ThresholdState before = Optional.ofNullable(thresholds.get(reading.metric())).orElse(ThresholdState.NORMAL);
         ThresholdStep step = ThresholdRule.evaluate(spec.get(), before, reading.value(), event.eventTime());
         if (step.next().phase() == Phase.NORMAL) {
-            thresholds.remove(reading.metric());
+            if (before.phase() != Phase.NORMAL) {
+                thresholds.remove(reading.metric());
+            }
         } else if (!step.next().equals(before)) {
             thresholds.put(reading.metric(), step.next());
         }
         if (step.announces()) {
-            alarms.collect(ThresholdAlarms.of(device, spec.get(), step, event));
+            alarms.collect(ThresholdAlarms.of(device, spec.get(), step, event, lateness.isLate(event)));
         }
     }
 

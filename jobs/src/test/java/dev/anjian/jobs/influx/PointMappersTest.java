@@ -8,6 +8,8 @@ import dev.anjian.events.AlarmState;
 import dev.anjian.events.AlarmType;
 import dev.anjian.events.Connectivity;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.DeviceKind;
+import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Industry;
 import dev.anjian.jobs.RegisteredEvent;
 import dev.anjian.jobs.TestDevices;
@@ -53,5 +55,27 @@ class PointMappersTest {
                 "alarm,device=GAS-1,enterprise=E-PDS-01,level=2,region=410400,state=CLEARED,type=THRESHOLD "
                         + "alarm_id=\"A0123456789abcde\",metric=\"CH4\",rule=\"threshold:CH4\",threshold=0.8,value=0.5 "
                         + at(50));
+    }
+
+    @Test
+    void acknowledgedAlarmPointNamesTheOperator() {
+        var alarm = new AlarmEvent("A0123456789abcde", AlarmState.ACKNOWLEDGED, AlarmType.VEHICLE, "jt808:sos", "VT-1",
+                "E-ZZ-BUS", "", "410100", Industry.ROAD_TRANSPORT, "", null, "", 1, 0, 0, at(0), at(30), false, "李调度",
+                "已联系");
+
+        assertThat(new AlarmPoints().toPoint(alarm).lineProtocol(TimeUnit.MILLISECONDS)).isEqualTo(
+                "alarm,device=VT-1,enterprise=E-ZZ-BUS,level=1,region=410100,state=ACKNOWLEDGED,type=VEHICLE "
+                        + "alarm_id=\"A0123456789abcde\",note=\"已联系\",operator=\"李调度\",rule=\"jt808:sos\","
+                        + "threshold=0.0,value=0.0 " + at(30));
+    }
+
+    @Test
+    void deviceStatusPoint() {
+        var status = new DeviceStatus("GAS-1", DeviceStatus.Status.OFFLINE, at(60), "no message for 60 s", "E-PDS-01",
+                "410400", Industry.COAL_MINE, DeviceKind.GAS_SENSOR);
+
+        assertThat(new StatusPoints().toPoint(status).lineProtocol(TimeUnit.MILLISECONDS)).isEqualTo(
+                "device_status,device=GAS-1,enterprise=E-PDS-01,industry=COAL_MINE,kind=GAS_SENSOR,region=410400 "
+                        + "online=0i,reason=\"no message for 60 s\" " + at(60));
     }
 }

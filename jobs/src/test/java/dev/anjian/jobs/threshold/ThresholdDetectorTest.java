@@ -19,6 +19,8 @@ import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.EventJson;
 import dev.anjian.events.MetricSpec;
 import dev.anjian.events.Quality;
+import dev.anjian.jobs.DeviceControl;
+import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegisteredEvent;
 import dev.anjian.jobs.RegistryUpdate;
 import dev.anjian.jobs.TestDevices;
@@ -40,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ThresholdDetectorTest {
 
     private static final String GAS = "HN-PDS-CM01-CH4-T1";
+    /** Late = received more than 5 minutes after it was taken. */
+    private static final Lateness LATENESS = new Lateness(300_000);
 
     /** One reading of a scenario: value at T0 + seconds, quality NORMAL unless stated. */
     record In(int atSeconds, double value, Quality quality) {
@@ -52,7 +56,7 @@ class ThresholdDetectorTest {
     record Out(AlarmState state, int level, double value, int atSeconds, double threshold, int episodeStartSeconds) {
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, RegistryUpdate, AlarmEvent> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, DeviceControl, AlarmEvent> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -198,7 +202,7 @@ class ThresholdDetectorTest {
         send(reading(GAS, "CH4", 1.6, 0));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
 
-        harness.processElement2(RegistryUpdate.removed(GAS), at(10));
+        harness.processElement2(DeviceControl.of(RegistryUpdate.removed(GAS)), at(10));
         assertThat(harness.numKeyedStateEntries()).isZero();
 
         send(reading(GAS, "CH4", 0.1, 20));
@@ -257,7 +261,7 @@ class ThresholdDetectorTest {
         List<DeviceEvent> input = List.of(reading(GAS, "CH4", 1.1, 0), reading(GAS, "CH4", 1.6, 10),
                 reading(GAS, "CH4", 0.5, 20), reading(GAS, "CH4", 1.2, 30), reading(GAS, "CH4", 0.1, 40));
         List<String> first = alarmIdsFor(harness, input);
-        KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, RegistryUpdate, AlarmEvent> replay = newHarness();
+        KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, DeviceControl, AlarmEvent> replay = newHarness();
         List<String> second = alarmIdsFor(replay, input);
         replay.close();
 
@@ -267,9 +271,9 @@ class ThresholdDetectorTest {
     }
 
     private List<String> alarmIdsFor(
-            KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, RegistryUpdate, AlarmEvent> h,
+            KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, DeviceControl, AlarmEvent> h,
             List<DeviceEvent> input) throws Exception {
-        h.processElement2(RegistryUpdate.registered(gasSensor(GAS, methane(0, 0))), at(0));
+        h.processElement2(DeviceControl.of(RegistryUpdate.registered(gasSensor(GAS, methane(0, 0)))), at(0));
         for (DeviceEvent event : input) {
             h.processElement1(event, event.eventTime());
         }
@@ -277,10 +281,10 @@ class ThresholdDetectorTest {
     }
 
     /** A harness whose serializers refuse Kryo: state types must be Flink POJO/record types. */
-    private static KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, RegistryUpdate, AlarmEvent> newHarness()
+    private static KeyedTwoInputStreamOperatorTestHarness<String, DeviceEvent, DeviceControl, AlarmEvent> newHarness()
             throws Exception {
-        var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new ThresholdDetector()),
-                DeviceEvent::deviceId, RegistryUpdate::deviceId, Types.STRING);
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new ThresholdDetector(LATENESS)),
+                DeviceEvent::deviceId, DeviceControl::deviceId, Types.STRING);
         Configuration noKryo = new Configuration();
         noKryo.set(PipelineOptions.GENERIC_TYPES, false);
         h.getExecutionConfig().configure(noKryo, ThresholdDetectorTest.class.getClassLoader());
@@ -290,7 +294,7 @@ class ThresholdDetectorTest {
     }
 
     private void register(Device device) throws Exception {
-        harness.processElement2(RegistryUpdate.registered(device), at(0));
+        harness.processElement2(DeviceControl.of(RegistryUpdate.registered(device)), at(0));
     }
 
     private void send(DeviceEvent event) throws Exception {

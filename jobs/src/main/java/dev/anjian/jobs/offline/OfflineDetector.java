@@ -1,0 +1,206 @@
+package dev.anjian.jobs.offline;
+
+import dev.anjian.events.AlarmEvent;
+import dev.anjian.events.AlarmState;
+import dev.anjian.events.AlarmType;
+import dev.anjian.events.Connectivity;
+import dev.anjian.events.Device;
+import dev.anjian.events.DeviceEvent;
+import dev.anjian.events.DeviceStatus;
+import dev.anjian.jobs.Alarms;
+import dev.anjian.jobs.RegistryUpdate;
+import dev.anjian.jobs.offline.Presence.Status;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ONLINE/OFFLINE per registered device with processing-time timers, keyed by device id: device events (1),
+ * registry updates (2). A device is OFFLINE when nothing arrived for its {@code offlineTimeoutSeconds}
+ * (counted from the gateway's {@code receivedAt}, so a backlog read after a restart counts when it
+ * arrived, not when the job reads it), when its gateway reported DISCONNECTED and nothing came within
+ * {@code disconnectGrace}, or when it never reported within its timeout of being registered. Any message
+ * but a DISCONNECTED makes it ONLINE again.
+ *
+ * <p>Outputs: {@link DeviceStatus} transitions (OFFLINE since = the deadline that passed, ONLINE since =
+ * the message's arrival), and on {@link #OFFLINE_ALARMS} the OFFLINE episode (rule {@code offline},
+ * episode start = OFFLINE since): RAISED when it goes offline, CLEARED when it is back.
+ *
+ * <p>Restarts: timers and state are checkpointed; a timer that comes due within {@code restoreGrace} of the
+ * operator opening is looked at again when that grace ends, so that the backlog of messages that arrived
+ * while the job was down is read first: a device that kept reporting is not falsely reported, one that went
+ * silent still is. One timer per device at most, moved lazily: a later deadline re-arms when the timer fires.
+ */
+public final class OfflineDetector extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, DeviceStatus> {
+
+    public static final OutputTag<AlarmEvent> OFFLINE_ALARMS =
+            new OutputTag<>("offline-alarms", TypeInformation.of(AlarmEvent.class));
+    public static final String RULE = "offline";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineDetector.class);
+
+    private final long disconnectGraceMillis;
+    private final long restoreGraceMillis;
+
+    private transient ValueState<Device> registered;
+    private transient ValueState<Presence> presence;
+    private transient long graceEnds;
+
+    public OfflineDetector(Duration disconnectGrace, Duration restoreGrace) {
+        this.disconnectGraceMillis = disconnectGrace.toMillis();
+        this.restoreGraceMillis = restoreGrace.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
+        presence = getRuntimeContext().getState(new ValueStateDescriptor<>("presence", Presence.class));
+        graceEnds = -1; // fixed by the first element or timer: processing time is the timer service's
+    }
+
+    @Override
+    public void processElement1(DeviceEvent event, Context ctx, Collector<DeviceStatus> out) throws Exception {
+        long wallClock = started(ctx.timerService().currentProcessingTime());
+        Device device = registered.value();
+        Presence now = presence.value();
+        if (device == null || now == null) {
+            return; // not registered: the threshold detector dead-letters it
+        }
+        long seen = Math.min(event.receivedAt(), wallClock); // a gateway clock ahead of ours must not extend life
+        if (event.type() == DeviceEvent.Type.CONNECTIVITY
+                && event.connectivity().state() == Connectivity.State.DISCONNECTED) {
+            disconnected(event.connectivity(), seen, now, ctx);
+            return;
+        }
+        boolean missed = now.status() != Status.OFFLINE && seen > now.deadline();
+        if (missed) { // silent past its deadline, and its next message read only now (a backlog after a restart)
+            if (now.timer() != 0) {
+                ctx.timerService().deleteProcessingTimeTimer(now.timer());
+            }
+            now = wentOffline(device, now, out, ctx, true);
+        }
+        long deadline = Math.max(seen, now.lastSeen()) + timeoutMillis(device);
+        Presence next = now.online(Math.max(seen, now.lastSeen()), deadline, silence(device));
+        if (now.status() != Status.ONLINE) {
+            out.collect(DeviceStatuses.of(device, DeviceStatus.Status.ONLINE, seen, "message received"));
+            if (now.status() == Status.OFFLINE) {
+                ctx.output(OFFLINE_ALARMS, alarm(device, AlarmState.CLEARED, now.offlineSince(), seen, missed));
+            }
+        }
+        presence.update(armed(next, ctx));
+    }
+
+    @Override
+    public void processElement2(RegistryUpdate update, Context ctx, Collector<DeviceStatus> out) throws Exception {
+        long wallClock = started(ctx.timerService().currentProcessingTime());
+        Presence now = presence.value();
+        if (update.isRemoval()) {
+            if (now != null && now.timer() != 0) {
+                ctx.timerService().deleteProcessingTimeTimer(now.timer());
+            }
+            registered.clear();
+            presence.clear();
+            return;
+        }
+        Device device = update.device();
+        registered.update(device);
+        if (now == null) {
+            Presence never = new Presence(Status.NEVER_REPORTED, wallClock, wallClock + timeoutMillis(device),
+                    "never reported since registration", 0L, 0L);
+            presence.update(armed(never, ctx));
+        } else if (now.status() != Status.OFFLINE) { // the timeout may have changed
+            presence.update(armed(now.with(now.status(), now.lastSeen(), now.lastSeen() + timeoutMillis(device),
+                    now.reason()), ctx));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DeviceStatus> out) throws Exception {
+        long wallClock = started(ctx.timerService().currentProcessingTime());
+        Presence now = presence.value();
+        Device device = registered.value();
+        if (now == null || device == null || now.timer() != timestamp) {
+            return; // a timer superseded by an earlier deadline and deleted too late to matter
+        }
+        Presence unarmed = now.withTimer(0L);
+        long recheck = Math.max(now.deadline(), graceEnds);
+        if (recheck > wallClock) {
+            presence.update(armed(unarmed, ctx, recheck));
+            return;
+        }
+        wentOffline(device, unarmed, out, ctx, false);
+    }
+
+    /**
+     * Announces OFFLINE since the deadline that passed; {@code history} when found only on reading the next
+     * message (its alarms are back-filled: the device is already back, no live SMS).
+     */
+    private Presence wentOffline(Device device, Presence now, Collector<DeviceStatus> out, Context ctx,
+            boolean history) throws Exception {
+        Presence offline = now.offline();
+        presence.update(offline);
+        out.collect(DeviceStatuses.of(device, DeviceStatus.Status.OFFLINE, offline.offlineSince(), now.reason()));
+        ctx.output(OFFLINE_ALARMS, alarm(device, AlarmState.RAISED, offline.offlineSince(), offline.offlineSince(),
+                history));
+        LOG.debug("device {} OFFLINE since {}: {}", device.deviceId(), offline.offlineSince(), now.reason());
+        return offline;
+    }
+
+    private void disconnected(Connectivity connectivity, long seen, Presence now, Context ctx) throws Exception {
+        if (now.status() == Status.OFFLINE) {
+            return;
+        }
+        long deadline = seen + disconnectGraceMillis;
+        if (deadline < now.deadline()) {
+            String reason = "gateway " + connectivity.gatewayId() + " lost the connection"
+                    + (connectivity.reason().isEmpty() ? "" : ": " + connectivity.reason());
+            presence.update(armed(now.with(now.status(), now.lastSeen(), deadline, reason), ctx));
+        }
+    }
+
+    /** Makes sure a timer fires at or before the deadline: keeps an earlier one, else moves it earlier. */
+    private Presence armed(Presence next, Context ctx) {
+        return armed(next, ctx, next.deadline());
+    }
+
+    private Presence armed(Presence next, Context ctx, long at) {
+        if (next.timer() != 0 && next.timer() <= at) {
+            return next;
+        }
+        if (next.timer() != 0) {
+            ctx.timerService().deleteProcessingTimeTimer(next.timer());
+        }
+        ctx.timerService().registerProcessingTimeTimer(at);
+        return next.withTimer(at);
+    }
+
+    /** Fixes the end of the startup grace on the operator's first element or timer; returns the time. */
+    private long started(long wallClock) {
+        if (graceEnds < 0) {
+            graceEnds = wallClock + restoreGraceMillis;
+        }
+        return wallClock;
+    }
+
+    private static long timeoutMillis(Device device) {
+        return device.offlineTimeoutSeconds() * 1000L;
+    }
+
+    private static String silence(Device device) {
+        return "no message for " + device.offlineTimeoutSeconds() + " s";
+    }
+
+    private static AlarmEvent alarm(Device device, AlarmState state, long since, long eventTime, boolean history) {
+        double timeout = device.offlineTimeoutSeconds();
+        return Alarms.of(device, state, AlarmType.OFFLINE, RULE, Alarms.Measure.of("s", 1, timeout, timeout),
+                since, eventTime, history);
+    }
+}
