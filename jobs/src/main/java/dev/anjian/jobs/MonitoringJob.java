@@ -19,11 +19,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +40,7 @@ public final class MonitoringJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringJob.class);
 
     private final JobsSettings settings;
-    private LocalFlinkCluster cluster;
+    private LocalJob job;
 
     public MonitoringJob(JobsSettings settings) {
         this.settings = settings;
@@ -64,59 +61,26 @@ public final class MonitoringJob implements AutoCloseable {
      * checkpoint in {@code checkpoint.dir} unless {@code checkpoint.resume} is false.
      */
     public synchronized void start() throws Exception {
-        if (cluster != null) {
+        if (job != null) {
             throw new IllegalStateException(JOB_NAME + " already started");
         }
-        Configuration flinkConfig = flinkConfig(settings);
-        if (settings.resumeFromCheckpoint()) {
-            RetainedCheckpoints.latest(settings.checkpointDir()).ifPresent(checkpoint -> {
-                LOG.info("{} resumes from checkpoint {}", JOB_NAME, checkpoint);
-                flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
-                // CLAIM: the new run owns the checkpoint and deletes it once its own checkpoints supersede it.
-                flinkConfig.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
-            });
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-        env.setParallelism(settings.parallelism());
-        wire(env, settings);
-        StreamGraph job = env.getStreamGraph();
-        job.setJobName(JOB_NAME);
-        cluster = LocalFlinkCluster.start(flinkConfig, settings.parallelism(), settings.tmpDir());
-        try {
-            var jobId = cluster.run(job);
-            LOG.info("{} running on a local MiniCluster: job {}, parallelism {}, Kafka {} (topics {}*), {}, "
-                            + "checkpoints every {} in {}", JOB_NAME, jobId, settings.parallelism(),
-                    settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
-                    settings.checkpointInterval(), settings.checkpointDir());
-        } catch (Exception e) {
-            try {
-                close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+        job = LocalJob.start(JOB_NAME, flinkConfig(settings), settings.parallelism(), settings.tmpDir(),
+                settings.checkpointDir(), settings.resumeFromCheckpoint(), env -> wire(env, settings));
+        LOG.info("{} running on a local MiniCluster: job {}, parallelism {}, Kafka {} (topics {}*), {}, "
+                        + "checkpoints every {} in {}", JOB_NAME, job.jobId(), settings.parallelism(),
+                settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
+                settings.checkpointInterval(), settings.checkpointDir());
     }
 
-    /**
-     * Cancels the job (its last checkpoint is kept to resume from), stops the local cluster and deletes
-     * its temporary files; a no-op when not started.
-     */
+    /** Cancels the job (its last checkpoint is kept to resume from) and stops the local cluster; no-op when not started. */
     @Override
     public synchronized void close() {
-        if (cluster == null) {
-            return;
-        }
-        try {
-            cluster.stop();
-            LOG.info("{} stopped", JOB_NAME);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + JOB_NAME, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop " + JOB_NAME + " cleanly: " + e.getMessage(), e);
-        } finally {
-            cluster = null;
+        if (job != null) {
+            try {
+                job.close();
+            } finally {
+                job = null;
+            }
         }
     }
 

@@ -71,12 +71,13 @@ public final class KafkaConnectors {
         return atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, AlarmEvent::alarmId));
     }
 
-    /** dead-letter keyed by source ({@code jobs}). */
+    /** dead-letter keyed by source ({@code jobs}, {@code onlinerate}). */
     public static KafkaSink<DeadLetter> deadLetters(String bootstrap, String topic) {
         return atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, DeadLetter::source));
     }
 
-    private static <T> KafkaSink<T> atLeastOnce(String bootstrap, JsonRecordSerializer<T> serializer) {
+    /** A sink of EventJson records: acks from all replicas, idempotent, at-least-once across restarts. */
+    public static <T> KafkaSink<T> atLeastOnce(String bootstrap, JsonRecordSerializer<T> serializer) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(serializer)

@@ -1,16 +1,14 @@
 package dev.anjian.jobs.onlinerate;
 
-import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.OnlineRate;
 import dev.anjian.jobs.Decoded;
 import dev.anjian.jobs.kafka.JsonRecordSerializer;
-import org.apache.flink.connector.base.DeliveryGuarantee;
+import dev.anjian.jobs.kafka.KafkaConnectors;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The online-rate job's Kafka sources and sinks, from plain values (bootstrap servers, topic, group). */
 public final class OnlineRateConnectors {
@@ -48,20 +46,6 @@ public final class OnlineRateConnectors {
 
     /** online-rates keyed by {@code scopeType:scope}; at-least-once (a later record for the same window supersedes). */
     public static KafkaSink<OnlineRate> onlineRates(String bootstrap, String topic) {
-        return atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, OnlineRate::key));
-    }
-
-    public static KafkaSink<DeadLetter> deadLetters(String bootstrap, String topic) {
-        return atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, DeadLetter::source));
-    }
-
-    private static <T> KafkaSink<T> atLeastOnce(String bootstrap, JsonRecordSerializer<T> serializer) {
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
-                .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setProperty(ProducerConfig.ACKS_CONFIG, "all")
-                .setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
-                .build();
+        return KafkaConnectors.atLeastOnce(bootstrap, new JsonRecordSerializer<>(topic, OnlineRate::key));
     }
 }

@@ -4,7 +4,9 @@ import dev.anjian.common.Config;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Topics;
 import dev.anjian.jobs.Decoded;
+import dev.anjian.jobs.LocalJob;
 import dev.anjian.jobs.influx.InfluxDbSink;
+import dev.anjian.jobs.kafka.KafkaConnectors;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -13,11 +15,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ public final class OnlineRateJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineRateJob.class);
 
     private final OnlineRateSettings settings;
-    private LocalRunner runner;
+    private LocalJob job;
 
     public OnlineRateJob(OnlineRateSettings settings) {
         this.settings = settings;
@@ -53,58 +52,29 @@ public final class OnlineRateJob implements AutoCloseable {
         env.execute(JOB_NAME); // no JobExecutionResult read: it throws under detached submission
     }
 
-    /** Starts the job on a local MiniCluster and returns once it is running. */
+    /** Starts the job on a local MiniCluster and returns once it is running; resumes from its newest checkpoint. */
     public synchronized void start() throws Exception {
-        if (runner != null) {
+        if (job != null) {
             throw new IllegalStateException(JOB_NAME + " already started");
         }
-        Configuration flinkConfig = flinkConfig(settings);
-        if (settings.resumeFromCheckpoint()) {
-            LocalRunner.latestCheckpoint(settings.checkpointDir()).ifPresent(checkpoint -> {
-                LOG.info("{} resumes from checkpoint {}", JOB_NAME, checkpoint);
-                flinkConfig.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
-                flinkConfig.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
-            });
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
-        env.setParallelism(settings.parallelism());
-        wire(env, settings);
-        StreamGraph job = env.getStreamGraph();
-        job.setJobName(JOB_NAME);
-        runner = LocalRunner.start(flinkConfig, settings.parallelism(), settings.tmpDir());
-        try {
-            var jobId = runner.run(job);
-            LOG.info("{} running on a local MiniCluster: job {}, Kafka {} (topics {}*), {}, days in {}, "
-                            + "figures every {}, days closed {} after midnight, checkpoints every {} in {}",
-                    JOB_NAME, jobId, settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
-                    settings.days().zone(), settings.emitInterval(), settings.closeDelay(),
-                    settings.checkpointInterval(), settings.checkpointDir());
-        } catch (Exception e) {
-            try {
-                close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
+        job = LocalJob.start(JOB_NAME, flinkConfig(settings), settings.parallelism(), settings.tmpDir(),
+                settings.checkpointDir(), settings.resumeFromCheckpoint(), env -> wire(env, settings));
+        LOG.info("{} running on a local MiniCluster: job {}, Kafka {} (topics {}*), {}, days in {}, "
+                        + "figures every {}, days closed {} after midnight, checkpoints every {} in {}",
+                JOB_NAME, job.jobId(), settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
+                settings.days().zone(), settings.emitInterval(), settings.closeDelay(),
+                settings.checkpointInterval(), settings.checkpointDir());
     }
 
     /** Cancels the job (its last checkpoint is kept to resume from) and stops the local cluster; no-op when not started. */
     @Override
     public synchronized void close() {
-        if (runner == null) {
-            return;
-        }
-        try {
-            runner.stop();
-            LOG.info("{} stopped", JOB_NAME);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + JOB_NAME, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not stop " + JOB_NAME + " cleanly: " + e.getMessage(), e);
-        } finally {
-            runner = null;
+        if (job != null) {
+            try {
+                job.close();
+            } finally {
+                job = null;
+            }
         }
     }
 
@@ -124,7 +94,7 @@ public final class OnlineRateJob implements AutoCloseable {
                 OnlineRateConnectors.onlineRates(bootstrap, topics.onlineRates()),
                 new InfluxDbSink<>(settings.influx(), OnlineRatePoints.daily()),
                 new InfluxDbSink<>(settings.influx(), OnlineRatePoints.live()),
-                OnlineRateConnectors.deadLetters(bootstrap, topics.deadLetter()));
+                KafkaConnectors.deadLetters(bootstrap, topics.deadLetter()));
         OnlineRatePipeline.build(statuses, registry, settings.days(), settings.closeDelay(), settings.emitInterval(),
                 settings.unregisteredRetention(), sinks);
     }
