@@ -4,8 +4,10 @@ import dev.anjian.alerting.api.AlarmApi;
 import dev.anjian.alerting.api.ApiTokens;
 import dev.anjian.alerting.api.CommandPublisher;
 import dev.anjian.alerting.book.AlarmBook;
+import dev.anjian.alerting.influx.NotificationPoints;
 import dev.anjian.alerting.ledger.LedgerIndex;
 import dev.anjian.alerting.ledger.LedgerReader;
+import dev.anjian.alerting.ledger.LedgerSink;
 import dev.anjian.alerting.ledger.LedgerWriter;
 import dev.anjian.alerting.ledger.NotificationHistory;
 import dev.anjian.alerting.metrics.PrometheusText;
@@ -54,6 +56,7 @@ public final class AlertingService implements AutoCloseable {
     private SmsProvider provider;
     private KafkaProducer<String, byte[]> producer;
     private LedgerReader ledgerReader;
+    private NotificationPoints points;
     private AlarmFollower follower;
     private Thread followThread;
     private AlarmConsumer alarmConsumer;
@@ -89,7 +92,7 @@ public final class AlertingService implements AutoCloseable {
             int alarmRecords = followAlarms();
             OffsetTracker offsets = new OffsetTracker();
             AlertingEngine engine = EngineAssembly.engine(settings, routing, index, history, book, provider,
-                    new LedgerWriter(producer, settings.topics().notifications()), offsets, counters, clock);
+                    ledger(), offsets, counters, clock);
             AlarmIntake intake = new AlarmIntake(engine, producer, settings.topics().deadLetter(), counters, clock);
             alarmConsumer = new AlarmConsumer(new KafkaConsumer<>(alarmConsumerProperties()), settings.topics().alarms(),
                     intake::handle, engine, offsets, ledgerReader::catchUp, RETRY_DELAY);
@@ -102,6 +105,18 @@ public final class AlertingService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The ledger, then (when enabled) a best-effort point per durable record for the dashboards. */
+    private LedgerSink ledger() {
+        LedgerSink ledger = new LedgerWriter(producer, settings.topics().notifications());
+        if (settings.influx() == null) {
+            LOG.info("alerting writes no notification points to InfluxDB (influx.enabled=false)");
+            return ledger;
+        }
+        points = new NotificationPoints(settings.influx(), counters);
+        points.start();
+        return ledger.andThen(points::offer);
     }
 
     private int followAlarms() {
@@ -208,6 +223,9 @@ public final class AlertingService implements AutoCloseable {
         if (ledgerReader != null) {
             ledgerReader.close();
         }
+        if (points != null) {
+            points.close(); // after the poll thread stopped: nothing is offered any more
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
         }
@@ -222,6 +240,7 @@ public final class AlertingService implements AutoCloseable {
         followThread = null;
         summary = null;
         ledgerReader = null;
+        points = null;
         producer = null;
         provider = null;
     }

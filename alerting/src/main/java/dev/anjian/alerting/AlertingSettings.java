@@ -1,5 +1,6 @@
 package dev.anjian.alerting;
 
+import dev.anjian.alerting.influx.InfluxSettings;
 import dev.anjian.alerting.ledger.LedgerIndex;
 import dev.anjian.alerting.ledger.NotificationHistory;
 import dev.anjian.alerting.sms.HttpSmsSettings;
@@ -17,7 +18,8 @@ import java.time.Duration;
  * Everything the alerting service is configured with, read once by {@link #from(Config)}. Keys and
  * defaults are documented in {@code config/alerting.properties}; each may be overridden by the
  * environment ({@code sms.smpp.password} -> {@code ANJIAN_SMS_SMPP_PASSWORD}, the place for secrets).
- * {@code smpp} / {@code http} are null unless that provider is selected.
+ * {@code smpp} / {@code http} are null unless that provider is selected; {@code influx} is null when
+ * {@code influx.enabled=false}.
  */
 public record AlertingSettings(
         String kafkaBootstrap,
@@ -37,7 +39,8 @@ public record AlertingSettings(
         int ledgerMaxEntries,
         int historyMaxAlarms,
         int closedAlarmsKept,
-        Duration summaryInterval) {
+        Duration summaryInterval,
+        InfluxSettings influx) {
 
     public static final String DEFAULT_HTTP_TEMPLATE = "{\"to\":\"${phone}\",\"text\":\"${text}\",\"ref\":\"${ref}\"}";
 
@@ -68,7 +71,20 @@ public record AlertingSettings(
                         config.integer("alerting.history-max-alarms", NotificationHistory.DEFAULT_MAX_ALARMS), 1),
                 atLeast("alerting.closed-alarms-kept", config.integer("alerting.closed-alarms-kept", 10_000), 1),
                 positive("alerting.summary-interval",
-                        config.duration("alerting.summary-interval", Duration.ofSeconds(60))));
+                        config.duration("alerting.summary-interval", Duration.ofSeconds(60))),
+                config.bool("influx.enabled", true) ? influx(config) : null);
+    }
+
+    private static InfluxSettings influx(Config config) {
+        String url = config.string("influx.url", "http://127.0.0.1:8086");
+        if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new ConfigException("config key 'influx.url' (env " + Config.envName("influx.url")
+                    + ") must be an http(s) URL (or set influx.enabled=false), was '" + url + "'");
+        }
+        return new InfluxSettings(url, config.string("influx.database", "anjian"), config.string("influx.username", ""),
+                config.string("influx.password", ""),
+                atLeast("influx.max-retries", config.integer("influx.max-retries", 3), 0),
+                positive("influx.retry-backoff", config.duration("influx.retry-backoff", Duration.ofMillis(500))));
     }
 
     private static SmppSettings smpp(Config config) {

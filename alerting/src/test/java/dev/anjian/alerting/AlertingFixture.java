@@ -69,7 +69,7 @@ final class AlertingFixture implements AutoCloseable {
         this.ledger = new TopicReader<>(bootstrap, topics.notifications(), Notification.class);
     }
 
-    /** Settings for a test: log provider, no grouping, no escalation, no API; {@code overrides} win. */
+    /** Settings for a test: log provider, no grouping, no escalation, no API, no InfluxDB; {@code overrides} win. */
     AlertingSettings settings(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "kafka.bootstrap", bootstrap,
@@ -82,7 +82,7 @@ final class AlertingFixture implements AutoCloseable {
                 "api.enabled", "false",
                 "api.tokens-file", tokensFile.toString()));
         values.putAll(Map.of("alerting.storm-window", "0s", "alerting.escalation-tier2-after", "0s",
-                "alerting.escalation-tier3-after", "0s", "api.port", "0"));
+                "alerting.escalation-tier3-after", "0s", "api.port", "0", "influx.enabled", "false"));
         values.putAll(overrides);
         return AlertingSettings.from(Config.of(values, Map.of()));
     }

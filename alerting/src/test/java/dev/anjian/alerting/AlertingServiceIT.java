@@ -1,7 +1,9 @@
 package dev.anjian.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.anjian.alerting.testing.TestInflux;
 import dev.anjian.common.Config;
 import dev.anjian.common.kafka.KafkaClients;
 import dev.anjian.common.testing.ItServices;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +59,7 @@ class AlertingServiceIT {
     private Path routingFile;
     private KafkaProducer<String, byte[]> producer;
     private TopicReader<Notification> ledger;
+    private final TestInflux influx = new TestInflux();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -72,6 +76,7 @@ class AlertingServiceIT {
     void tearDown() {
         ledger.close();
         producer.close();
+        influx.close();
     }
 
     @Test
@@ -93,6 +98,21 @@ class AlertingServiceIT {
                 assertThat(n.providerMessageId()).startsWith("log-");
             });
             assertThat(smsLines()).hasSize(2).allMatch(line -> line.endsWith(recorded.get(0).text()));
+            // The pipeline dashboard's "SMS outcomes" query, grouped as it groups, sees both SMS.
+            assertThat(influx.awaitRows("SELECT count(\"alarm_id\") AS \"sent\" FROM \"notification\""
+                    + " GROUP BY \"channel\", \"result\"", rows -> !rows.isEmpty(), TIMEOUT))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.tags()).containsEntry("channel", "sms").containsEntry("result", "SENT");
+                        assertThat(((Number) row.value("sent")).intValue()).isEqualTo(2);
+                    });
+            assertThat(influx.rows("SELECT alarm_id, recipient_masked, enterprise FROM notification"))
+                    .extracting(row -> row.value("alarm_id") + " " + row.value("recipient_masked") + " "
+                            + row.value("enterprise"))
+                    .containsExactlyInAnyOrder(alarm.alarmId() + " 138****0101 E-HN-COAL-01",
+                            alarm.alarmId() + " 138****0102 E-HN-COAL-01");
+            assertThat(influx.rows("SELECT alarm_id FROM notification"))
+                    .extracting(row -> ((Number) row.value("time")).longValue())
+                    .containsExactlyInAnyOrderElementsOf(recorded.stream().map(Notification::attemptedAt).toList());
 
             produce(alarm);
             producer.send(new ProducerRecord<>(topics.alarms(), "garbage", "{\"alarmId\":\"A1\"}".getBytes(StandardCharsets.UTF_8))).get();
@@ -101,6 +121,8 @@ class AlertingServiceIT {
             assertThat(ledger.values()).hasSize(2);
             assertThat(smsLines()).hasSize(2);
             assertThat(service.stats().duplicates()).isEqualTo(2);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(service.stats().influxWritten()).isEqualTo(2));
+            assertThat(influx.rows("SELECT alarm_id FROM notification")).hasSize(2);
         }
         assertNoRawPhoneNumberInLedgerOrSmsLog();
         try (TopicReader<DeadLetter> deadLetters = new TopicReader<>(bootstrap, topics.deadLetter(), DeadLetter.class)) {
@@ -192,11 +214,13 @@ class AlertingServiceIT {
     }
 
     private AlertingService start(String groupId) {
-        AlertingService service = new AlertingService(AlertingSettings.from(Config.of(Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 "kafka.bootstrap", bootstrap, "topic.prefix", topics.prefix(), "alerting.group-id", groupId,
                 "alerting.routing-file", routingFile.toString(), "sms.log-file", smsLog.toString(),
                 "sms.retry-backoff", "50ms", "alerting.storm-window", "0s", "alerting.escalation-tier2-after", "0s",
-                "alerting.escalation-tier3-after", "0s", "api.enabled", "false"), Map.of())));
+                "alerting.escalation-tier3-after", "0s", "api.enabled", "false"));
+        values.putAll(Map.of("influx.url", ItServices.influxUrl(), "influx.database", influx.database()));
+        AlertingService service = new AlertingService(AlertingSettings.from(Config.of(values, Map.of())));
         service.start();
         return service;
     }

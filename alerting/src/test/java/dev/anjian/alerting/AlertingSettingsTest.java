@@ -3,6 +3,7 @@ package dev.anjian.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.anjian.alerting.influx.InfluxSettings;
 import dev.anjian.alerting.sms.SmppSettings;
 import dev.anjian.common.Config;
 import dev.anjian.common.ConfigException;
@@ -32,7 +33,20 @@ class AlertingSettingsTest {
                 Duration.ofSeconds(60), 10_000, null, null,
                 new PolicySettings(Duration.ofSeconds(60), 3, Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ZERO, 3),
                 new ApiSettings(true, "127.0.0.1", 8090, Path.of("config/api-tokens.yaml")),
-                200_000, 50_000, 10_000, Duration.ofSeconds(60)));
+                200_000, 50_000, 10_000, Duration.ofSeconds(60),
+                new InfluxSettings("http://127.0.0.1:8086", "anjian", "", "", 3, Duration.ofMillis(500))));
+    }
+
+    @Test
+    void influxCanBeRedirectedOrSwitchedOffAndNeverPrintsItsPassword() {
+        AlertingSettings settings = AlertingSettings.from(Config.of(
+                Map.of("influx.url", "http://127.0.0.1:18086", "influx.database", "it_1", "influx.username", "anjian"),
+                Map.of("ANJIAN_INFLUX_PASSWORD", "influx-pw")));
+        assertThat(settings.influx().url()).isEqualTo("http://127.0.0.1:18086");
+        assertThat(settings.influx().database()).isEqualTo("it_1");
+        assertThat(settings.influx().password()).isEqualTo("influx-pw");
+        assertThat(settings.toString()).doesNotContain("influx-pw");
+        assertThat(from(Map.of("influx.enabled", "false")).influx()).isNull();
     }
 
     @Test
@@ -79,6 +93,8 @@ class AlertingSettingsTest {
             "alerting.summary-interval   | 0s | 'alerting.summary-interval'",
             "alerting.storm-window       | -1s | must not be negative",
             "api.port              | 70000   | 'api.port' (env ANJIAN_API_PORT) must be a TCP port",
+            "influx.url            | 127.0.0.1:8086 | 'influx.url' (env ANJIAN_INFLUX_URL) must be an http(s) URL",
+            "influx.max-retries    | -1      | 'influx.max-retries'",
     })
     void rejectsNonsense(String key, String value, String message) {
         assertThatThrownBy(() -> from(Map.of(key, value))).isInstanceOf(ConfigException.class).hasMessageContaining(message);
@@ -100,7 +116,7 @@ class AlertingSettingsTest {
     void theExampleConfigDocumentsEveryKey() throws Exception {
         String example = Files.readString(Path.of("../config/alerting.properties"));
         String code = Files.readString(Path.of("src/main/java/dev/anjian/alerting/AlertingSettings.java"));
-        Matcher keys = Pattern.compile("\"((?:sms|alerting|api|kafka|topic)\\.[a-z0-9.-]+)\"").matcher(code);
+        Matcher keys = Pattern.compile("\"((?:sms|alerting|api|kafka|topic|influx)\\.[a-z0-9.-]+)\"").matcher(code);
         int found = 0;
         while (keys.find()) {
             if (keys.group(1).startsWith("sms.provider=")) {

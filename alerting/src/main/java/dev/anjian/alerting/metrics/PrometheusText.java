@@ -37,6 +37,8 @@ public final class PrometheusText {
         metric(out, "anjian_alerting_storm_grouped_total", "counter", "Alarm changes folded into storm summaries.", "", s.grouped());
         metric(out, "anjian_alerting_escalations_total", "counter", "SMS to a further tier for an unacknowledged alarm.", "", s.escalations());
         metric(out, "anjian_alerting_reminders_total", "counter", "Reminder SMS for unacknowledged alarms.", "", s.reminders());
+        metric(out, "anjian_alerting_influx_points_written_total", "counter", "Notification points written to InfluxDB for the dashboards.", "", s.influxWritten());
+        metric(out, "anjian_alerting_influx_points_failed_total", "counter", "Notification points dropped (InfluxDB unavailable after retries, or queue full); the ledger keeps them.", "", s.influxFailed());
         metric(out, "anjian_alerting_open_alarms", "gauge", "Open alarms known to alerting.", "", openAlarms);
         return out.toString();
     }

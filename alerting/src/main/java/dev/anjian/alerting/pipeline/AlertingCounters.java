@@ -16,7 +16,7 @@ public final class AlertingCounters {
     /** A consistent-enough view for one log line or one scrape. */
     public record Snapshot(long alarms, long sent, long skipped, long failed, long duplicates, long ignored, long rejected,
             long retried, long grouped, long summaries, long escalations, long reminders, long backlog,
-            long backlogOldestMillis, long held, Map<String, Long> receipts) {
+            long backlogOldestMillis, long held, Map<String, Long> receipts, long influxWritten, long influxFailed) {
 
         public String line() {
             return "alarms seen " + alarms + ", sent " + sent + ", skipped " + skipped + ", failed " + failed
@@ -24,7 +24,8 @@ public final class AlertingCounters {
                     + ", rejected input " + rejected + ", retries " + retried + ", grouped " + grouped + " into "
                     + summaries + " summaries, escalations " + escalations + ", reminders " + reminders
                     + ", backlog " + backlog + " (oldest " + backlogOldestMillis / 1000 + " s), held for grouping "
-                    + held + ", receipts " + receipts;
+                    + held + ", receipts " + receipts + ", dashboard points written " + influxWritten + ", dropped "
+                    + influxFailed;
         }
     }
 
@@ -44,6 +45,8 @@ public final class AlertingCounters {
     private final AtomicLong backlogOldestMillis = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
     private final Map<String, LongAdder> receipts = new ConcurrentHashMap<>();
+    private final LongAdder influxWritten = new LongAdder();
+    private final LongAdder influxFailed = new LongAdder();
 
     public void alarmSeen() {
         alarms.increment();
@@ -90,6 +93,16 @@ public final class AlertingCounters {
         receipts.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
+    /** Notification points InfluxDB accepted. */
+    public void influxWritten(int points) {
+        influxWritten.add(points);
+    }
+
+    /** Notification points dropped (InfluxDB down after retries, or too many waiting): the ledger still has them. */
+    public void influxFailed(int points) {
+        influxFailed.add(points);
+    }
+
     public void backlog(long size, long oldestMillis, long heldForGrouping) {
         backlog.set(size);
         backlogOldestMillis.set(oldestMillis);
@@ -101,6 +114,6 @@ public final class AlertingCounters {
         receipts.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new Snapshot(alarms.sum(), sent.sum(), skipped.sum(), failed.sum(), duplicates.sum(), ignored.sum(),
                 rejected.sum(), retried.sum(), grouped.sum(), summaries.sum(), escalations.sum(), reminders.sum(),
-                backlog.get(), backlogOldestMillis.get(), held.get(), byStatus);
+                backlog.get(), backlogOldestMillis.get(), held.get(), byStatus, influxWritten.sum(), influxFailed.sum());
     }
 }
