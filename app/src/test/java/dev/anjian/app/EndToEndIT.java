@@ -76,7 +76,8 @@ class EndToEndIT {
         assertThat(registry.errors()).isEmpty();
         new RegistryImporter(bootstrap, topics).importDevices(registry.devices(), false);
 
-        Map<String, String> shared = Map.of("kafka.bootstrap", bootstrap, "topic.prefix", topics.prefix());
+        Map<String, String> shared = Map.of("kafka.bootstrap", bootstrap, "topic.prefix", topics.prefix(),
+                "influx.url", ItServices.influxUrl(), "influx.database", influxDatabase);
         alerting = new AlertingService(AlertingSettings.from(config(shared, Map.of(
                 "alerting.group-id", "e2e-alerting-" + run,
                 "alerting.routing-file", "../config/routing.yaml",
@@ -90,9 +91,7 @@ class EndToEndIT {
                 "checkpoint.interval", "2s",
                 "checkpoint.dir", dir.resolve("checkpoints").toString(),
                 "checkpoint.resume", "false",
-                "flink.tmp-dir", dir.resolve("flink").toString(),
-                "influx.url", ItServices.influxUrl(),
-                "influx.database", influxDatabase))));
+                "flink.tmp-dir", dir.resolve("flink").toString()))));
         job.start();
         bridge = new MqttBridge(IngestSettings.from(config(shared, Map.of(
                 "mqtt.url", ItServices.mqttUrl(),
@@ -170,6 +169,8 @@ class EndToEndIT {
                     .containsExactly(30.0, 31.0, 120.0, 60.0);
             assertThat(influxValues("SELECT value FROM alarm WHERE device = '" + SENSOR + "'"))
                     .containsExactly(31.0, 120.0, 8.0);
+            assertThat(influxValues("SELECT count(alarm_id) FROM notification WHERE enterprise = '" + ENTERPRISE
+                    + "' AND \"result\" = 'SENT' AND time > 0")).containsExactly(3.0);
         });
     }
 
