@@ -16,9 +16,12 @@ bin/anjian storage setup
 echo "== importing the example registry config/registry/henan-example.yaml"
 bin/anjian registry import config/registry/henan-example.yaml --prune
 cat <<'TXT'
-== running anjian: MQTT bridge, Flink job, alerting and simulator; alarms and SMS appear below.
-   The simulated incidents (ammonia leak, methane flapping, a silent sensor, a calibration) unfold over
-   about three minutes. Data: influx -port 8086 -database anjian -execute 'SELECT * FROM alarm'
-   SMS sent by the log provider: var/sms.log    Logs: var/logs/anjian.log    Stop: Ctrl-C
+== running anjian: MQTT bridge and JT/T 808 gateway, the monitoring and online-rate Flink jobs, alerting,
+   and the simulators (sensors over MQTT, the example fleet over JT/T 808). Alarms and SMS appear below.
+   The incidents (ammonia leak, methane flapping, a silent sensor, a calibration, an overspeeding coach,
+   a vehicle cut off and re-sending) unfold over about three minutes.
+   Data:   influx -port 8086 -database anjian -execute 'SELECT * FROM alarm'
+   SMS:    var/sms.log (log provider)     API: curl -H 'Authorization: Bearer demo-centre-token' http://127.0.0.1:8090/api/alarms
+   Logs:   var/logs/anjian.log            Stop: Ctrl-C (the services keep running: deploy/local/stack.sh stop)
 TXT
 exec bin/anjian demo
