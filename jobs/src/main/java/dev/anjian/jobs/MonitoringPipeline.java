@@ -15,22 +15,27 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The monitoring topology, free of connectors so that tests run exactly what production runs. Every
- * detector is keyed by device id and holds the device's registry entry:
+ * The monitoring topology, free of connectors so that tests run exactly what production runs. Device events,
+ * registry updates and SUPPRESS windows are merged and keyed by device id ONCE; every detector holds the
+ * device's registry entry and reads that keyed stream in the same operator chain (no shuffle between them;
+ * {@link KeyedInputSplit} runs each two-input detector as the one-input operator that chaining needs):
  * <pre>
- * device-events --+-&gt; ThresholdDetector (+ registry, SUPPRESS) -&gt; THRESHOLD -----------+
- *                 +-&gt; SensorFaultDetector (readings)         -&gt; SENSOR_FAULT --------+-&gt; AlarmLifecycle -&gt; alarms
- *                 +-&gt; OfflineDetector (all events)           -&gt; OFFLINE ------------+   (+ ACK/HANDLE)   (Kafka, InfluxDB)
- *                 |                                          \-&gt; device-status (Kafka, InfluxDB)
- *                 +-&gt; VehicleRules (locations)               -&gt; VEHICLE ------------+
+ * device-events, registry, SUPPRESS
+ *   --keyBy device--+-&gt; ThresholdDetector   -&gt; THRESHOLD ----+
+ *                   +-&gt; SensorFaultDetector -&gt; SENSOR_FAULT -+-&gt; AlarmLifecycle (+ ACK/HANDLE) -&gt; alarms
+ *                   +-&gt; OfflineDetector     -&gt; OFFLINE ------+                                (Kafka, InfluxDB)
+ *                   |                      \-&gt; device-status (Kafka, InfluxDB)
+ *                   +-&gt; VehicleRules        -&gt; VEHICLE ------+
  * ThresholdDetector -&gt; registered events -&gt; reading, vehicle points (InfluxDB)
  * rejected records, events of unregistered devices, unknown commands -&gt; dead-letter (Kafka)
  * </pre>
  * Per-device order holds: Kafka partitions device-events by device and keyBy keeps each key's order.
+ * Only alarms (a small fraction of events) cross a second keyed exchange, into the alarm lifecycle.
  */
 public final class MonitoringPipeline {
 
@@ -91,45 +96,60 @@ public final class MonitoringPipeline {
     private static Detections detect(DataStream<DeviceEvent> deviceEvents, DataStream<RegistryUpdate> registryUpdates,
             DataStream<AlarmCommand> alarmCommands, DetectionSettings settings) {
         Lateness lateness = settings.lateness();
-        KeyedStream<DeviceEvent, String> byDevice = deviceEvents.keyBy(DeviceEvent::deviceId, Types.STRING);
-        KeyedStream<RegistryUpdate, String> registryByDevice =
-                registryUpdates.keyBy(RegistryUpdate::deviceId, Types.STRING);
+        KeyedStream<DeviceInput, String> inputs = byDeviceOnce(deviceEvents, registryUpdates, alarmCommands);
 
-        DataStream<DeviceControl> controls = registryUpdates
-                .map(DeviceControl::of, TypeInformation.of(DeviceControl.class))
-                .uid("registry-controls").name("Registry updates as device controls")
-                .union(alarmCommands.filter(c -> c.type() == AlarmCommand.Type.SUPPRESS)
-                        .uid("suppressions").name("Suppression windows")
-                        .map(DeviceControl::suppress, TypeInformation.of(DeviceControl.class))
-                        .uid("suppression-controls").name("Suppression windows as device controls"));
-        SingleOutputStreamOperator<AlarmEvent> thresholds = byDevice
-                .connect(controls.keyBy(DeviceControl::deviceId, Types.STRING))
-                .process(new ThresholdDetector(lateness), TypeInformation.of(AlarmEvent.class))
-                .uid("threshold-detector").name("Threshold detector");
+        SingleOutputStreamOperator<AlarmEvent> thresholds = inputs.transform("Threshold detector",
+                        TypeInformation.of(AlarmEvent.class),
+                        new KeyedInputSplit<String, DeviceInput, DeviceEvent, DeviceControl, AlarmEvent>(
+                                new ThresholdDetector(lateness), DeviceInput::event, DeviceInput::control))
+                .uid("threshold-detector");
 
-        SingleOutputStreamOperator<AlarmEvent> faults = deviceEvents
-                .filter(e -> e.type() == DeviceEvent.Type.SENSOR_READING).uid("sensor-readings").name("Sensor readings")
-                .keyBy(DeviceEvent::deviceId, Types.STRING)
-                .connect(registryByDevice)
-                .process(new SensorFaultDetector(lateness, settings.stuckAfter()), TypeInformation.of(AlarmEvent.class))
-                .uid("sensor-fault-detector").name("Sensor fault detector");
+        SingleOutputStreamOperator<AlarmEvent> faults = inputs.transform("Sensor fault detector",
+                        TypeInformation.of(AlarmEvent.class),
+                        new KeyedInputSplit<String, DeviceInput, DeviceEvent, RegistryUpdate, AlarmEvent>(
+                                new SensorFaultDetector(lateness, settings.stuckAfter()),
+                                input -> input.eventOf(DeviceEvent.Type.SENSOR_READING), DeviceInput::registryUpdate))
+                .uid("sensor-fault-detector");
 
-        SingleOutputStreamOperator<DeviceStatus> statuses = byDevice
-                .connect(registryByDevice)
-                .process(new OfflineDetector(settings.disconnectGrace(), settings.restoreGrace()),
-                        TypeInformation.of(DeviceStatus.class))
-                .uid("offline-detector").name("Offline detector");
+        SingleOutputStreamOperator<DeviceStatus> statuses = inputs.transform("Offline detector",
+                        TypeInformation.of(DeviceStatus.class),
+                        new KeyedInputSplit<String, DeviceInput, DeviceEvent, RegistryUpdate, DeviceStatus>(
+                                new OfflineDetector(settings.disconnectGrace(), settings.restoreGrace()),
+                                DeviceInput::event, DeviceInput::registryUpdate))
+                .uid("offline-detector");
 
-        SingleOutputStreamOperator<AlarmEvent> vehicles = deviceEvents
-                .filter(e -> e.type() == DeviceEvent.Type.VEHICLE_LOCATION).uid("vehicle-locations")
-                .name("Vehicle locations")
-                .keyBy(DeviceEvent::deviceId, Types.STRING)
-                .connect(registryByDevice)
-                .process(new VehicleRules(lateness, settings.vehicle()), TypeInformation.of(AlarmEvent.class))
-                .uid("vehicle-rules").name("Vehicle rules");
+        SingleOutputStreamOperator<AlarmEvent> vehicles = inputs.transform("Vehicle rules",
+                        TypeInformation.of(AlarmEvent.class),
+                        new KeyedInputSplit<String, DeviceInput, DeviceEvent, RegistryUpdate, AlarmEvent>(
+                                new VehicleRules(lateness, settings.vehicle()),
+                                input -> input.eventOf(DeviceEvent.Type.VEHICLE_LOCATION), DeviceInput::registryUpdate))
+                .uid("vehicle-rules");
 
         DataStream<AlarmEvent> alarms = thresholds.union(faults, statuses.getSideOutput(OfflineDetector.OFFLINE_ALARMS),
                 vehicles);
         return new Detections(thresholds, alarms, statuses);
+    }
+
+    /**
+     * Events, registry updates and SUPPRESS windows merged and keyed by device id in ONE exchange; the
+     * detectors read it as an already keyed stream, so they chain behind it (no further shuffle or
+     * serialization per detector). The pass-through after keyBy is the one consumer of the exchange.
+     */
+    private static KeyedStream<DeviceInput, String> byDeviceOnce(DataStream<DeviceEvent> deviceEvents,
+            DataStream<RegistryUpdate> registryUpdates, DataStream<AlarmCommand> alarmCommands) {
+        TypeInformation<DeviceInput> type = TypeInformation.of(DeviceInput.class);
+        DataStream<DeviceInput> controls = registryUpdates
+                .map(update -> DeviceInput.of(DeviceControl.of(update)), type)
+                .uid("registry-controls").name("Registry updates as device controls")
+                .union(alarmCommands.filter(c -> c.type() == AlarmCommand.Type.SUPPRESS)
+                        .uid("suppressions").name("Suppression windows")
+                        .map(command -> DeviceInput.of(DeviceControl.suppress(command)), type)
+                        .uid("suppression-controls").name("Suppression windows as device controls"));
+        DataStream<DeviceInput> keyed = deviceEvents
+                .map(DeviceInput::of, type).uid("device-inputs").name("Device events as device inputs")
+                .union(controls)
+                .keyBy(DeviceInput::deviceId, Types.STRING)
+                .map(input -> input, type).uid("device-inputs-by-device").name("Device inputs by device");
+        return DataStreamUtils.reinterpretAsKeyedStream(keyed, DeviceInput::deviceId, Types.STRING);
     }
 }

@@ -3,6 +3,7 @@ package dev.anjian.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
@@ -24,6 +25,20 @@ final class RetainedCheckpoints {
         if (!Files.isDirectory(checkpointDir)) {
             return Optional.empty();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newest(checkpointDir);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !(e.getCause() instanceof UncheckedIOException u
+                        && u.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                // a checkpoint folder vanished during the walk (deleted by a running job): look again
+            }
+        }
+    }
+
+    private static Optional<Path> newest(Path checkpointDir) {
         try (Stream<Path> files = Files.find(checkpointDir, 3, (path, attributes) -> attributes.isRegularFile()
                 && path.getFileName().toString().equals("_metadata")
                 && path.getParent().getFileName().toString().startsWith("chk-"))) {
@@ -33,9 +48,15 @@ final class RetainedCheckpoints {
         }
     }
 
+    /**
+     * A checkpoint deleted while we look (a running job drops subsumed ones, always older than the newest)
+     * counts as the oldest rather than failing the lookup.
+     */
     private static FileTime modified(Path file) {
         try {
             return Files.getLastModifiedTime(file);
+        } catch (NoSuchFileException e) {
+            return FileTime.fromMillis(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

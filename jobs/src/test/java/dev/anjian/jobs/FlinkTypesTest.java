@@ -75,6 +75,9 @@ class FlinkTypesTest {
                 Arguments.of(TypeInformation.of(DeviceControl.class), DeviceControl.of(RegistryUpdate.registered(gas))),
                 Arguments.of(TypeInformation.of(DeviceControl.class), DeviceControl.suppress(new AlarmCommand(
                         AlarmCommand.Type.SUPPRESS, null, "GAS-1", "王工", "calibration", at(0), at(60)))),
+                Arguments.of(TypeInformation.of(DeviceInput.class), DeviceInput.of(reading)),
+                Arguments.of(TypeInformation.of(DeviceInput.class),
+                        DeviceInput.of(DeviceControl.of(RegistryUpdate.registered(gas)))),
                 Arguments.of(TypeInformation.of(AlarmCommand.class), new AlarmCommand(AlarmCommand.Type.ACKNOWLEDGE,
                         "A123", "GAS-1", "王工", "", at(0), 0)),
                 Arguments.of(TypeInformation.of(DeviceStatus.class), new DeviceStatus("GAS-1", DeviceStatus.Status.OFFLINE,

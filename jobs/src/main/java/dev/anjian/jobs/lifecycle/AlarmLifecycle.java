@@ -6,6 +6,7 @@ import dev.anjian.events.AlarmState;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.EventJson;
 import dev.anjian.jobs.Alarms;
+import dev.anjian.jobs.StateTtl;
 import dev.anjian.jobs.vehicle.VehicleRuleNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -55,7 +55,7 @@ public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEv
     public void open(OpenContext openContext) {
         MapStateDescriptor<String, Episode> descriptor =
                 new MapStateDescriptor<>("episodes", String.class, Episode.class);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(openRetention).build());
+        descriptor.enableTimeToLive(StateTtl.of(openRetention));
         episodes = getRuntimeContext().getMapState(descriptor);
     }
 

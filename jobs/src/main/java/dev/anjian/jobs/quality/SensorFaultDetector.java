@@ -9,11 +9,11 @@ import dev.anjian.events.SensorReading;
 import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegistryUpdate;
+import dev.anjian.jobs.StateTtl;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -55,7 +55,7 @@ public final class SensorFaultDetector extends KeyedCoProcessFunction<String, De
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
         MapStateDescriptor<String, MetricHealth> healthState =
                 new MapStateDescriptor<>("sensor-health", String.class, MetricHealth.class);
-        healthState.enableTimeToLive(StateTtlConfig.newBuilder(HEALTH_TTL).build());
+        healthState.enableTimeToLive(StateTtl.of(HEALTH_TTL));
         health = getRuntimeContext().getMapState(healthState);
     }
 

@@ -11,6 +11,7 @@ import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.Alarms.Measure;
 import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegistryUpdate;
+import dev.anjian.jobs.StateTtl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class VehicleRules extends KeyedCoProcessFunction<String, DeviceEve
 
     @Override
     public void open(OpenContext openContext) {
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(TRACK_TTL).build();
+        StateTtlConfig ttl = StateTtl.of(TRACK_TTL);
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
         ValueStateDescriptor<VehicleTrack> trackState = new ValueStateDescriptor<>("vehicle-track", VehicleTrack.class);
         trackState.enableTimeToLive(ttl);

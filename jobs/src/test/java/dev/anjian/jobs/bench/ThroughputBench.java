@@ -48,8 +48,14 @@ public final class ThroughputBench {
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
+        // as MonitoringJob.flinkConfig; -Dbench.objectReuse=false measures the job as it was before
+        config.set(PipelineOptions.OBJECT_REUSE, Boolean.parseBoolean(System.getProperty("bench.objectReuse", "true")));
         config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, java.time.Duration.ofSeconds(10));
+        // Filesystem storage as the job uses: the JobManager's 5 MB memory storage fails the bench's checkpoints.
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
 
@@ -65,14 +71,21 @@ public final class ThroughputBench {
 
         // Keyed timers (offline, lifecycle) keep a finished job waiting: count instead, then cancel.
         long start = System.nanoTime();
+        double cpuAtStart = CpuUse.processSeconds();
         JobClient job = env.executeAsync("throughput-bench");
         while (CountingSink.COUNT.get() < events + 1) { // every event is stored or dead-lettered, + the command
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = CpuUse.processSeconds() - cpuAtStart;
+        var tasks = CpuUse.perTask();
         job.cancel().get();
-        System.out.printf("events=%d parallelism=%d seconds=%.1f events/s=%.0f cores=%d%n", events, parallelism,
-                seconds, events / seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("events=%d parallelism=%d seconds=%.1f events/s=%.0f cores=%d cpu-seconds=%.1f "
+                        + "events/cpu-second=%.0f%n", events, parallelism, seconds, events / seconds,
+                Runtime.getRuntime().availableProcessors(), cpu, events / cpu);
+        tasks.entrySet().stream().filter(task -> task.getValue() >= 0.1).forEach(task -> System.out.printf(
+                "  task cpu-seconds=%6.1f  events/cpu-second=%8.0f  %s%n", task.getValue(),
+                events / task.getValue(), task.getKey()));
     }
 
     static List<Decoded<RegistryUpdate>> registry() {
@@ -93,16 +106,19 @@ public final class ThroughputBench {
 
         @Override
         public Decoded<DeviceEvent> map(Long n) {
+            return Decoded.of(EventJson.read(EventJson.write(event(n)), DeviceEvent.class));
+        }
+
+        DeviceEvent event(long n) {
             int device = (int) (n % DEVICES);
             long round = n / DEVICES;
             long time = BASE + round * 1000;
             long received = System.currentTimeMillis();
-            DeviceEvent event = device < DEVICES - VEHICLES
+            return device < DEVICES - VEHICLES
                     ? DeviceEvent.reading("GAS-" + device, time, received,
                             new SensorReading("CH4", round % 50 == 0 ? 1.2 : 0.4, "%", null))
                     : DeviceEvent.location("VT-" + device, time, received, false,
                             new VehicleLocation(34.7, 113.6, 100, 60 + round % 50, 90, 0L, 3L));
-            return Decoded.of(EventJson.read(EventJson.write(event), DeviceEvent.class));
         }
     }
 
