@@ -69,7 +69,7 @@ final class AlarmConsumer implements Runnable {
                 if (!batch.isEmpty()) {
                     handle(batch);
                 }
-                engine.tick();
+                tick();
                 commit();
             }
             LOG.info("alarm consumer on {} stopped", topic);
@@ -78,6 +78,15 @@ final class AlarmConsumer implements Runnable {
                     + " on the next start", topic, e);
         } finally {
             consumer.close();
+        }
+    }
+
+    /** Timers (escalation, storm summaries, retries): a failure is logged and the loop goes on taking alarms. */
+    private void tick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.error("alerting timers failed this round; alarms keep being taken and the next round retries", e);
         }
     }
 

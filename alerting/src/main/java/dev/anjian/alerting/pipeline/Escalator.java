@@ -50,20 +50,44 @@ public final class Escalator {
         this.alarmsTopic = alarmsTopic;
     }
 
+    /** Alarms whose escalation failed, logged once each (bounded: cleared when it grows large). */
+    private final java.util.Set<String> failing = new java.util.LinkedHashSet<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean add(String alarmId) {
+            if (size() >= 10_000) {
+                clear();
+            }
+            return super.add(alarmId);
+        }
+    };
+
     public void tick(long now, IntPredicate ownsPartition) {
         if (!policy.enabled()) {
             return;
         }
         for (AlarmEntry entry : book.awaitingAcknowledgement(ownsPartition)) {
-            AlarmEvent alarm = entry.alarm();
-            List<Notification> told = history.of(alarm.alarmId());
-            for (EscalationPolicy.Step step : policy.decide(true, facts(alarm, told), now)) {
-                Notice.Source source = new Notice.Source(alarmsTopic, entry.partition(), -1);
-                if (step instanceof EscalationPolicy.Escalate e) {
-                    escalate(alarm, e, source, now);
-                } else if (step instanceof EscalationPolicy.Remind r) {
-                    remind(alarm, r.number(), told, source, now);
+            try {
+                tick(entry, now);
+            } catch (RuntimeException e) {
+                // One alarm that cannot be escalated must not stop escalation (and the poll loop) for all others.
+                if (failing.add(entry.alarm().alarmId())) {
+                    LOG.error("cannot escalate alarm {}; other alarms go on", entry.alarm().alarmId(), e);
                 }
+            }
+        }
+    }
+
+    private void tick(AlarmEntry entry, long now) {
+        AlarmEvent alarm = entry.alarm();
+        List<Notification> told = history.of(alarm.alarmId());
+        for (EscalationPolicy.Step step : policy.decide(true, facts(alarm, told), now)) {
+            Notice.Source source = new Notice.Source(alarmsTopic, entry.partition(), -1);
+            if (step instanceof EscalationPolicy.Escalate e) {
+                escalate(alarm, e, source, now);
+            } else if (step instanceof EscalationPolicy.Remind r) {
+                remind(alarm, r.number(), told, source, now);
             }
         }
     }
