@@ -171,6 +171,8 @@ class EndToEndIT {
                     .containsExactly(31.0, 120.0, 8.0);
             assertThat(influxValues("SELECT count(alarm_id) FROM notification WHERE enterprise = '" + ENTERPRISE
                     + "' AND \"result\" = 'SENT' AND time > 0")).containsExactly(3.0);
+            assertThat(influxValues("SELECT count(reason) FROM dead_letter WHERE source = 'mqtt' AND time > 0"))
+                    .containsExactly(1.0);
         });
     }
 

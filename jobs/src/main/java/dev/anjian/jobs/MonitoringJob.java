@@ -3,10 +3,12 @@ package dev.anjian.jobs;
 import dev.anjian.common.Config;
 import dev.anjian.events.AlarmCommand;
 import dev.anjian.events.AlarmEvent;
+import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Topics;
 import dev.anjian.jobs.influx.AlarmPoints;
+import dev.anjian.jobs.influx.DeadLetterPoints;
 import dev.anjian.jobs.influx.EventPoints;
 import dev.anjian.jobs.influx.InfluxDbSink;
 import dev.anjian.jobs.influx.StatusPoints;
@@ -108,6 +110,16 @@ public final class MonitoringJob implements AutoCloseable {
                 new InfluxDbSink<AlarmEvent>(settings.influx(), new AlarmPoints()),
                 new InfluxDbSink<DeviceStatus>(settings.influx(), new StatusPoints()));
         MonitoringPipeline.build(events, registry, commands, settings.detection(), sinks);
+
+        // Pipeline health: every rejected input of every stage (mqtt, jt808, jobs, onlinerate) as a point.
+        env.fromSource(KafkaConnectors.deadLetterInput(bootstrap, topics.deadLetter(), settings.groupId()),
+                        WatermarkStrategy.<Decoded<DeadLetter>>noWatermarks(), "Kafka dead-letter")
+                .uid("dead-letter-source")
+                .map(letter -> letter.isRejected() ? letter.rejected() : letter.value())
+                .returns(DeadLetter.class)
+                .name("Rejected input").uid("dead-letter-unwrap")
+                .sinkTo(new InfluxDbSink<>(settings.influx(), new DeadLetterPoints()))
+                .name("InfluxDB dead_letter").uid("dead-letter-influx-sink");
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.jobs.Decoded;
 import dev.anjian.jobs.RegistryUpdate;
+import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -57,7 +58,25 @@ public final class KafkaConnectors {
                 .setGroupId(groupId + "-commands")
                 .setClientIdPrefix(groupId + "-commands")
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new AlarmCommandDeserializer())
+                .setDeserializer(new EventJsonDeserializer<>(AlarmCommand.class,
+                        new TypeHint<Decoded<AlarmCommand>>() { }.getTypeInfo()))
+                .build();
+    }
+
+    /**
+     * dead-letter from the group's committed offsets (the earliest on first start), for the pipeline-health
+     * view of rejected input; a letter that cannot be read is itself counted as one.
+     */
+    @SuppressWarnings("deprecation") // OffsetResetStrategy, as above
+    public static KafkaSource<Decoded<DeadLetter>> deadLetterInput(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<Decoded<DeadLetter>>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId + "-dead-letters")
+                .setClientIdPrefix(groupId + "-dead-letters")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new EventJsonDeserializer<>(DeadLetter.class,
+                        new TypeHint<Decoded<DeadLetter>>() { }.getTypeInfo()))
                 .build();
     }
 
