@@ -16,12 +16,8 @@ import dev.anjian.jobs.kafka.KafkaConnectors;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,18 +123,10 @@ public final class MonitoringJob implements AutoCloseable {
      * kept when the job is cancelled (to resume from), no Kryo fallback, object reuse between chained operators.
      */
     public static Configuration flinkConfig(JobsSettings settings) {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir());
         // Safe: every stream element is an immutable record and no function mutates its input, so chained
         // operators may share one instance instead of each getting a deep copy (the detectors chain).
         config.set(PipelineOptions.OBJECT_REUSE, true);
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
-        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toUri().toString());
-        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         return config;
     }
 }

@@ -4,18 +4,14 @@ import dev.anjian.common.Config;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Topics;
 import dev.anjian.jobs.Decoded;
+import dev.anjian.jobs.FlinkDefaults;
 import dev.anjian.jobs.LocalJob;
 import dev.anjian.jobs.influx.InfluxDbSink;
 import dev.anjian.jobs.kafka.KafkaConnectors;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,15 +97,6 @@ public final class OnlineRateJob implements AutoCloseable {
 
     /** Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, retained on cancel, no Kryo. */
     public static Configuration flinkConfig(OnlineRateSettings settings) {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
-        config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir().toUri().toString());
-        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        return config;
+        return FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir());
     }
 }
