@@ -13,6 +13,9 @@ import dev.anjian.events.Device;
  */
 public final class Alarms {
 
+    /** The note of the CLEARED that ends the open episodes of a device removed from the registry. */
+    public static final String DEVICE_REMOVED = "device removed from the registry";
+
     private Alarms() {
     }
 
@@ -23,6 +26,17 @@ public final class Alarms {
                 device.deviceId(), device.enterpriseId(), device.enterpriseName(), device.regionCode(),
                 device.industry(), device.location(), measure.metric(), measure.unit(), measure.level(),
                 measure.value(), measure.threshold(), episodeStart, eventTime, backfilled, null, null);
+    }
+
+    /**
+     * The CLEARED that ends an open episode the detector can no longer follow (device removed, no report for
+     * days): same id as its RAISED, so alerting closes it; {@code why} goes in the note.
+     */
+    public static AlarmEvent ended(Device device, AlarmType type, String rule, Measure measure, long episodeStart,
+            long eventTime, String why) {
+        long at = Math.max(eventTime, episodeStart); // never before it began (a device clock ahead of ours)
+        AlarmEvent cleared = of(device, AlarmState.CLEARED, type, rule, measure, episodeStart, at, false);
+        return withState(cleared, AlarmState.CLEARED, at, null, why);
     }
 
     /** The same alarm in another state, e.g. ACKNOWLEDGED by an operator with a note. */

@@ -87,7 +87,7 @@ class FlinkTypesTest {
                 Arguments.of(TypeInformation.of(Presence.class), new Presence(Presence.Status.ONLINE, at(0), at(60),
                         "no message for 60 s", at(60), 0)),
                 Arguments.of(TypeInformation.of(VehicleTrack.class), new VehicleTrack(at(0), 2, 4, 1, 0, at(0), 0,
-                        at(0), 0, 0, 0)),
+                        at(0), 0, 0, 0, at(0), at(0) + 1)),
                 Arguments.of(TypeInformation.of(Episode.class), new Episode(new AlarmEvent("A1", AlarmState.CLEARED,
                         AlarmType.VEHICLE, "jt808:sos", "VT-1", "E1", "", "410100", Industry.ROAD_TRANSPORT, "", null, "",
                         1, 0, 0, at(0), at(1), false, "李", "ok"), false, true, false, at(2))));

@@ -6,7 +6,6 @@ import dev.anjian.events.AlarmState;
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.EventJson;
 import dev.anjian.jobs.Alarms;
-import dev.anjian.jobs.StateTtl;
 import dev.anjian.jobs.vehicle.VehicleRuleNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * ({@link VehicleRuleNames#endsOnAcknowledge}, e.g. JT/T 808 SOS) are CLEARED right after it.
  *
  * <p>State: one {@link Episode} per known alarm id; a closed one is dropped by a processing-time timer
- * after {@code closedRetention}, an open one that nothing touched for {@code openRetention} by its TTL.
+ * after {@code closedRetention}. An open one that nothing touched for {@code openRetention} (e.g. a
+ * one-shot vehicle event nobody acknowledged) is CLEARED by a timer, note "no change for N days", then
+ * kept as closed. No state TTL: it would drop an open episode silently, and alerting would keep it open.
  */
 public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEvent, AlarmCommand, AlarmEvent> {
 
@@ -42,21 +43,21 @@ public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEv
     private static final Logger LOG = LoggerFactory.getLogger(AlarmLifecycle.class);
 
     private final long closedRetentionMillis;
-    private final Duration openRetention;
+    private final long openRetentionMillis;
+    private final String idleNote;
 
     private transient MapState<String, Episode> episodes;
 
     public AlarmLifecycle(Duration closedRetention, Duration openRetention) {
         this.closedRetentionMillis = closedRetention.toMillis();
-        this.openRetention = openRetention;
+        this.openRetentionMillis = openRetention.toMillis();
+        this.idleNote = "no change for " + (openRetention.toHours() % 24 == 0 ? openRetention.toDays() + " days"
+                : openRetention.toMinutes() + " min");
     }
 
     @Override
     public void open(OpenContext openContext) {
-        MapStateDescriptor<String, Episode> descriptor =
-                new MapStateDescriptor<>("episodes", String.class, Episode.class);
-        descriptor.enableTimeToLive(StateTtl.of(openRetention));
-        episodes = getRuntimeContext().getMapState(descriptor);
+        episodes = getRuntimeContext().getMapState(new MapStateDescriptor<>("episodes", String.class, Episode.class));
     }
 
     @Override
@@ -64,8 +65,7 @@ public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEv
         out.collect(alarm);
         Episode known = episodes.get(alarm.alarmId());
         switch (alarm.state()) {
-            case RAISED -> episodes.put(alarm.alarmId(), known == null ? Episode.opened(alarm) : known.updated(alarm));
-            case ESCALATED -> episodes.put(alarm.alarmId(), known == null ? Episode.opened(alarm) : known.updated(alarm));
+            case RAISED, ESCALATED -> touched(known == null ? Episode.opened(alarm) : known.updated(alarm), ctx);
             case CLEARED -> close(known == null ? Episode.opened(alarm) : known, alarm, ctx);
             case ACKNOWLEDGED, HANDLED -> { } // only this stage emits those
         }
@@ -99,7 +99,7 @@ public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEv
             out.collect(cleared);
             close(after, cleared, ctx);
         } else {
-            episodes.put(command.alarmId(), after);
+            touched(after, ctx);
         }
         LOG.info("alarm {} of device {} {} by {}", command.alarmId(), command.deviceId(), state, command.operator());
     }
@@ -107,21 +107,61 @@ public final class AlarmLifecycle extends KeyedCoProcessFunction<String, AlarmEv
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlarmEvent> out) throws Exception {
         List<String> forgotten = new ArrayList<>();
+        List<Episode> idle = new ArrayList<>();
         for (Map.Entry<String, Episode> entry : episodes.entries()) {
             Episode episode = entry.getValue();
-            if (!episode.open() && episode.forgetAt() <= timestamp) {
+            if (episode.forgetAt() == 0 || episode.forgetAt() > timestamp) {
+                continue;
+            }
+            if (episode.open()) {
+                idle.add(episode);
+            } else {
                 forgotten.add(entry.getKey());
             }
         }
         for (String alarmId : forgotten) {
             episodes.remove(alarmId);
         }
+        for (Episode episode : idle) {
+            AlarmEvent cleared = Alarms.withState(episode.last(), AlarmState.CLEARED, timestamp, null, idleNote);
+            out.collect(cleared);
+            close(episode, cleared, ctx);
+            LOG.info("alarm {} of device {} CLEARED: {}", cleared.alarmId(), cleared.deviceId(), idleNote);
+        }
+    }
+
+    /** Stores an episode; an open one is CLEARED if nothing touches it again within the open retention. */
+    private void touched(Episode episode, Context ctx) throws Exception {
+        if (!episode.open()) {
+            episodes.put(episode.last().alarmId(), episode);
+            return;
+        }
+        long idleAt = ctx.timerService().currentProcessingTime() + openRetentionMillis;
+        episodes.put(episode.last().alarmId(), episode.idleUntil(idleAt));
+        ctx.timerService().registerProcessingTimeTimer(idleAt);
+        disarm(episode.forgetAt(), ctx);
     }
 
     private void close(Episode episode, AlarmEvent cleared, Context ctx) throws Exception {
         long forgetAt = ctx.timerService().currentProcessingTime() + closedRetentionMillis;
         episodes.put(cleared.alarmId(), episode.closed(cleared, forgetAt));
         ctx.timerService().registerProcessingTimeTimer(forgetAt);
+        if (episode.open()) {
+            disarm(episode.forgetAt(), ctx);
+        }
+    }
+
+    /** Deletes the timer at {@code at} unless another episode of the device still needs it (timers are per key). */
+    private void disarm(long at, Context ctx) throws Exception {
+        if (at == 0) {
+            return;
+        }
+        for (Episode other : episodes.values()) {
+            if (other.forgetAt() == at) {
+                return;
+            }
+        }
+        ctx.timerService().deleteProcessingTimeTimer(at);
     }
 
     private static void reject(AlarmCommand command, String reason, Context ctx) {

@@ -4,8 +4,8 @@ import dev.anjian.events.AlarmEvent;
 
 /**
  * One alarm episode as the lifecycle knows it: the latest event of it ({@code last}), whether it is still
- * open, whether an operator acknowledged or handled it, and for a closed episode when it is forgotten
- * ({@code forgetAt}, processing time; 0 while open).
+ * open, whether an operator acknowledged or handled it, and {@code forgetAt} (processing time): when a
+ * closed episode is forgotten, or when an open one that nothing touched since is CLEARED by the lifecycle.
  */
 public record Episode(AlarmEvent last, boolean open, boolean acknowledged, boolean handled, long forgetAt) {
 
@@ -15,6 +15,10 @@ public record Episode(AlarmEvent last, boolean open, boolean acknowledged, boole
 
     Episode updated(AlarmEvent event) {
         return new Episode(event, open, acknowledged, handled, forgetAt);
+    }
+
+    Episode idleUntil(long deadline) {
+        return new Episode(last, open, acknowledged, handled, deadline);
     }
 
     Episode closed(AlarmEvent cleared, long forget) {

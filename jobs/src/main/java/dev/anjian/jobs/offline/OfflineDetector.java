@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Outputs: {@link DeviceStatus} transitions (OFFLINE since = the deadline that passed, ONLINE since =
  * the message's arrival), and on {@link #OFFLINE_ALARMS} the OFFLINE episode (rule {@code offline},
- * episode start = OFFLINE since): RAISED when it goes offline, CLEARED when it is back.
+ * episode start = OFFLINE since): RAISED when it goes offline, CLEARED when it is back or removed from the
+ * registry (note {@link Alarms#DEVICE_REMOVED}).
  *
  * <p>Restarts: timers and state are checkpointed; a timer that comes due within {@code restoreGrace} of the
  * operator opening is looked at again when that grace ends, so that the backlog of messages that arrived
@@ -105,6 +106,12 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
         if (update.isRemoval()) {
             if (now != null && now.timer() != 0) {
                 ctx.timerService().deleteProcessingTimeTimer(now.timer());
+            }
+            Device gone = registered.value();
+            if (gone != null && now != null && now.status() == Status.OFFLINE) { // alerting must see it end
+                double timeout = gone.offlineTimeoutSeconds();
+                ctx.output(OFFLINE_ALARMS, Alarms.ended(gone, AlarmType.OFFLINE, RULE,
+                        Alarms.Measure.of("s", 1, timeout, timeout), now.offlineSince(), wallClock, Alarms.DEVICE_REMOVED));
             }
             registered.clear();
             presence.clear();

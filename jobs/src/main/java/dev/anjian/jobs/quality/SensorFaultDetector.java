@@ -9,7 +9,6 @@ import dev.anjian.events.SensorReading;
 import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegistryUpdate;
-import dev.anjian.jobs.StateTtl;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -29,14 +28,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rules {@code sensor-fault:<metric>} and {@code stuck:<metric>}; the alarm's {@code note} names the
  * quality that raised it (e.g. {@code DISCONNECTED}). State: the registration, and a {@link MetricHealth}
- * only while an episode is open or a value is being timed; the latter has a TTL (stuck timing of a
- * silent sensor is not kept forever), a removed device drops all of it.
+ * only while an episode is open or a value is being timed. No TTL: it would drop an open episode without a
+ * CLEARED (an ongoing fault does not rewrite the entry), and the next faulty reading would raise it again
+ * under a new id; the state is bounded by the registry instead. A removed device has its open episodes
+ * CLEARED (note {@link Alarms#DEVICE_REMOVED}) before all of it is dropped.
  */
 public final class SensorFaultDetector extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, AlarmEvent> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SensorFaultDetector.class);
-    private static final Duration HEALTH_TTL = Duration.ofDays(7);
 
     private final Lateness lateness;
     private final long stuckAfterMillis;
@@ -53,10 +53,8 @@ public final class SensorFaultDetector extends KeyedCoProcessFunction<String, De
     @Override
     public void open(OpenContext openContext) {
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
-        MapStateDescriptor<String, MetricHealth> healthState =
-                new MapStateDescriptor<>("sensor-health", String.class, MetricHealth.class);
-        healthState.enableTimeToLive(StateTtl.of(HEALTH_TTL));
-        health = getRuntimeContext().getMapState(healthState);
+        health = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("sensor-health", String.class, MetricHealth.class));
     }
 
     @Override
@@ -89,11 +87,32 @@ public final class SensorFaultDetector extends KeyedCoProcessFunction<String, De
     @Override
     public void processElement2(RegistryUpdate update, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
         if (update.isRemoval()) {
+            Device gone = registered.value();
+            if (gone != null) {
+                endOpenEpisodes(gone, ctx.timerService().currentProcessingTime(), alarms);
+            }
             registered.clear();
             health.clear();
             return;
         }
         registered.update(update.device());
+    }
+
+    private void endOpenEpisodes(Device device, long now, Collector<AlarmEvent> alarms) throws Exception {
+        for (var entry : health.entries()) {
+            String metric = entry.getKey();
+            MetricHealth open = entry.getValue();
+            String unit = device.metric(metric).map(spec -> spec.unit()).orElse("");
+            Alarms.Measure measure = new Alarms.Measure(metric, unit, 1, open.lastValue(), 0.0);
+            if (open.faultSince() != 0) {
+                alarms.collect(Alarms.ended(device, AlarmType.SENSOR_FAULT, SensorHealthRule.FAULT + ":" + metric,
+                        measure, open.faultSince(), now, Alarms.DEVICE_REMOVED));
+            }
+            if (open.stuckSince() != 0) {
+                alarms.collect(Alarms.ended(device, AlarmType.SENSOR_FAULT, SensorHealthRule.STUCK + ":" + metric,
+                        measure, open.stuckSince(), now, Alarms.DEVICE_REMOVED));
+            }
+        }
     }
 
     private static AlarmEvent alarm(Device device, SensorReading reading, SensorHealthRule.Change change,

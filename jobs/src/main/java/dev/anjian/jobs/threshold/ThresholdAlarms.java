@@ -6,6 +6,7 @@ import dev.anjian.events.Device;
 import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.MetricSpec;
 import dev.anjian.jobs.Alarms;
+import java.util.Optional;
 
 /**
  * Turns a threshold step into the {@link AlarmEvent} that announces it, rule {@code threshold:<metric>}.
@@ -18,6 +19,15 @@ final class ThresholdAlarms {
 
     static String rule(String metric) {
         return "threshold:" + metric;
+    }
+
+    /** The CLEARED of an ACTIVE episode the detector stops following ({@code why}): no reading, so value = clear. */
+    static AlarmEvent ended(Device device, String metric, ThresholdState active, long now, String why) {
+        Optional<MetricSpec> spec = device.metric(metric);
+        String unit = spec.map(MetricSpec::unit).orElse("");
+        double clear = spec.map(MetricSpec::clear).orElse(0.0);
+        Alarms.Measure measure = new Alarms.Measure(metric, unit, active.level(), clear, clear);
+        return Alarms.ended(device, AlarmType.THRESHOLD, rule(metric), measure, active.episodeStart(), now, why);
     }
 
     static AlarmEvent of(Device device, MetricSpec spec, ThresholdStep step, DeviceEvent event, boolean late) {

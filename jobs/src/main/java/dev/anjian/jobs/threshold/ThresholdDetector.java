@@ -8,6 +8,7 @@ import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.EventJson;
 import dev.anjian.events.MetricSpec;
 import dev.anjian.events.SensorReading;
+import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.DeviceControl;
 import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegisteredEvent;
@@ -101,7 +102,7 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
     @Override
     public void processElement2(DeviceControl control, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
         if (control.isRegistryUpdate()) {
-            apply(control.registryUpdate(), ctx);
+            apply(control.registryUpdate(), ctx, alarms);
         } else {
             suppress(control.suppression(), ctx);
         }
@@ -117,9 +118,14 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
         }
     }
 
-    private void apply(RegistryUpdate update, Context ctx) throws Exception {
+    private void apply(RegistryUpdate update, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
+        Device previous = registered.value();
+        long now = ctx.timerService().currentProcessingTime();
         if (update.isRemoval()) {
-            // Open episodes of a removed device end without CLEARED: the device no longer exists to clear them.
+            // Alerting keeps an episode open until it sees CLEARED: each open one ends visibly, with its own id.
+            if (previous != null) {
+                endActive(previous, thresholds.keys(), now, Alarms.DEVICE_REMOVED, alarms);
+            }
             registered.clear();
             thresholds.clear();
             dropSuppression(ctx);
@@ -127,7 +133,17 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
             return;
         }
         registered.update(update.device());
-        dropMetricsNoLongerMonitored(update.device());
+        dropMetricsNoLongerMonitored(previous == null ? update.device() : previous, update.device(), now, alarms);
+    }
+
+    private void endActive(Device device, Iterable<String> metrics, long now, String why,
+            Collector<AlarmEvent> alarms) throws Exception {
+        for (String metric : metrics) {
+            ThresholdState state = thresholds.get(metric);
+            if (state != null && state.phase() == Phase.ACTIVE) {
+                alarms.collect(ThresholdAlarms.ended(device, metric, state, now, why));
+            }
+        }
     }
 
     private void suppress(AlarmCommand command, Context ctx) throws Exception {
@@ -181,13 +197,15 @@ public final class ThresholdDetector extends KeyedCoProcessFunction<String, Devi
         }
     }
 
-    private void dropMetricsNoLongerMonitored(Device device) throws Exception {
+    private void dropMetricsNoLongerMonitored(Device previous, Device device, long now, Collector<AlarmEvent> alarms)
+            throws Exception {
         List<String> dropped = new ArrayList<>();
         for (String metric : thresholds.keys()) {
             if (device.metric(metric).isEmpty()) {
                 dropped.add(metric);
             }
         }
+        endActive(previous, dropped, now, "metric no longer monitored in the registry", alarms);
         for (String metric : dropped) {
             thresholds.remove(metric);
         }

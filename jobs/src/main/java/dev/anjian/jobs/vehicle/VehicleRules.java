@@ -11,14 +11,12 @@ import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.Alarms.Measure;
 import dev.anjian.jobs.Lateness;
 import dev.anjian.jobs.RegistryUpdate;
-import dev.anjian.jobs.StateTtl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -36,8 +34,11 @@ import org.apache.flink.util.Collector;
  * evaluated are marked back-filled.
  *
  * <p>State: the registration of a vehicle terminal; a {@link VehicleTrack}; the start of every open
- * lasting bit/ADAS/DSM episode by rule (removed when it ends). Track and episodes have a TTL of
- * {@link #TRACK_TTL} (a terminal silent that long is forgotten); a removed device drops all of it.
+ * lasting bit/ADAS/DSM episode by rule (removed when it ends). No state TTL: track and episodes hold open
+ * episodes, which a TTL would drop without a CLEARED (a ghost alarm in alerting, and a second RAISED with a
+ * new id on the next report). Instead a terminal silent for {@link #TRACK_TTL} (processing time) is
+ * forgotten by a timer that first CLEARs its open episodes; a removed device, or one that is no longer a
+ * vehicle terminal, has them CLEARED likewise before its state is dropped.
  */
 public final class VehicleRules extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, AlarmEvent> {
 
@@ -60,14 +61,10 @@ public final class VehicleRules extends KeyedCoProcessFunction<String, DeviceEve
 
     @Override
     public void open(OpenContext openContext) {
-        StateTtlConfig ttl = StateTtl.of(TRACK_TTL);
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
-        ValueStateDescriptor<VehicleTrack> trackState = new ValueStateDescriptor<>("vehicle-track", VehicleTrack.class);
-        trackState.enableTimeToLive(ttl);
-        track = getRuntimeContext().getState(trackState);
-        MapStateDescriptor<String, Long> episodeState = new MapStateDescriptor<>("vehicle-episodes", String.class, Long.class);
-        episodeState.enableTimeToLive(ttl);
-        episodes = getRuntimeContext().getMapState(episodeState);
+        track = getRuntimeContext().getState(new ValueStateDescriptor<>("vehicle-track", VehicleTrack.class));
+        episodes = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("vehicle-episodes", String.class, Long.class));
         outOfOrder = getRuntimeContext().getMetricGroup().counter("outOfOrderReports");
     }
 
@@ -98,18 +95,84 @@ public final class VehicleRules extends KeyedCoProcessFunction<String, DeviceEve
             alarms.collect(Alarms.of(device, change.state(), AlarmType.VEHICLE, change.rule(), change.measure(),
                     change.episodeStart(), event.eventTime(), late));
         }
-        track.update(after);
+        track.update(watchSilence(after, ctx));
     }
 
     @Override
     public void processElement2(RegistryUpdate update, Context ctx, Collector<AlarmEvent> alarms) throws Exception {
         if (update.isRemoval() || update.device().kind() != DeviceKind.VEHICLE_TERMINAL) {
-            registered.clear(); // removed, or no longer a vehicle terminal: nothing of it is kept
-            track.clear();
-            episodes.clear();
+            Device gone = registered.value(); // removed, or no longer a vehicle terminal: nothing of it is kept
+            if (gone != null) {
+                endOpenEpisodes(gone, ctx.timerService().currentProcessingTime(),
+                        update.isRemoval() ? Alarms.DEVICE_REMOVED : "device is no longer a vehicle terminal", alarms);
+            }
+            VehicleTrack last = track.value();
+            if (last != null && last.silenceTimer() != 0) {
+                ctx.timerService().deleteProcessingTimeTimer(last.silenceTimer());
+            }
+            forget();
+            registered.clear();
             return;
         }
         registered.update(update.device());
+    }
+
+    /** The silence timer: re-armed if a report came since it was set, else the terminal is forgotten. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlarmEvent> alarms) throws Exception {
+        VehicleTrack last = track.value();
+        if (last == null || last.silenceTimer() != timestamp) {
+            return; // deleted too late to matter
+        }
+        long silentAt = last.reportedAt() + TRACK_TTL.toMillis();
+        if (silentAt > timestamp) {
+            ctx.timerService().registerProcessingTimeTimer(silentAt);
+            track.update(last.withSilence(last.reportedAt(), silentAt));
+            return;
+        }
+        Device device = registered.value();
+        if (device != null) {
+            endOpenEpisodes(device, timestamp, "no report for " + TRACK_TTL.toDays() + " days", alarms);
+        }
+        forget();
+    }
+
+    /** Notes the report's processing time; one timer per terminal, moved lazily when it fires. */
+    private VehicleTrack watchSilence(VehicleTrack after, Context ctx) {
+        long now = ctx.timerService().currentProcessingTime();
+        long timer = after.silenceTimer();
+        if (timer == 0) {
+            timer = now + TRACK_TTL.toMillis();
+            ctx.timerService().registerProcessingTimeTimer(timer);
+        }
+        return after.withSilence(now, timer);
+    }
+
+    /** CLEARs every open episode, with the same ids as their RAISED. */
+    private void endOpenEpisodes(Device device, long now, String why, Collector<AlarmEvent> alarms) throws Exception {
+        Measure measure = Measure.of("km/h", 1, 0.0, 0.0);
+        for (var open : episodes.entries()) {
+            alarms.collect(Alarms.ended(device, AlarmType.VEHICLE, open.getKey(), measure, open.getValue(), now, why));
+        }
+        VehicleTrack last = track.value();
+        if (last != null) {
+            endIfOpen(device, DrivingRules.OVERSPEED, last.overspeedStart(), now, why, alarms);
+            endIfOpen(device, DrivingRules.FATIGUE, last.fatigueStart(), now, why, alarms);
+            endIfOpen(device, DrivingRules.NIGHT, last.nightStart(), now, why, alarms);
+        }
+    }
+
+    private static void endIfOpen(Device device, String rule, long start, long now, String why,
+            Collector<AlarmEvent> alarms) {
+        if (start != 0) {
+            alarms.collect(Alarms.ended(device, AlarmType.VEHICLE, rule, Measure.of("km/h", 1, 0.0, 0.0), start, now,
+                    why));
+        }
+    }
+
+    private void forget() {
+        track.clear();
+        episodes.clear();
     }
 
     private void applyEdge(Device device, Edge edge, VehicleLocation location, long time, boolean late,

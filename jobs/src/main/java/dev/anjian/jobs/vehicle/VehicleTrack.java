@@ -5,7 +5,8 @@ package dev.anjian.jobs.vehicle;
  * none): the last report's time and bit masks (for edges), and the derived rules' runs and open episodes:
  * speeding since {@code overSince} (episode {@code overspeedStart}), driving since {@code drivingSince},
  * stopped since {@code stoppedSince} (episode {@code fatigueStart}), night driving episode
- * {@code nightStart}.
+ * {@code nightStart}. {@code reportedAt} is the processing time of the last report and {@code silenceTimer}
+ * the armed silence timer (0 = none), so that a terminal silent for days has its episodes CLEARED.
  */
 public record VehicleTrack(
         long lastEventTime,
@@ -18,17 +19,24 @@ public record VehicleTrack(
         long drivingSince,
         long stoppedSince,
         long fatigueStart,
-        long nightStart) {
+        long nightStart,
+        long reportedAt,
+        long silenceTimer) {
 
-    static final VehicleTrack NONE = new VehicleTrack(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    static final VehicleTrack NONE = new VehicleTrack(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     VehicleTrack withBits(long time, long alarm, long video, long loss, long occlusion) {
         return new VehicleTrack(time, alarm, video, loss, occlusion, overSince, overspeedStart, drivingSince,
-                stoppedSince, fatigueStart, nightStart);
+                stoppedSince, fatigueStart, nightStart, reportedAt, silenceTimer);
     }
 
     VehicleTrack withDriving(long over, long overspeed, long driving, long stopped, long fatigue, long night) {
         return new VehicleTrack(lastEventTime, alarmBits, videoAlarmBits, videoLoss, videoOcclusion, over, overspeed,
-                driving, stopped, fatigue, night);
+                driving, stopped, fatigue, night, reportedAt, silenceTimer);
+    }
+
+    VehicleTrack withSilence(long reported, long timer) {
+        return new VehicleTrack(lastEventTime, alarmBits, videoAlarmBits, videoLoss, videoOcclusion, overSince,
+                overspeedStart, drivingSince, stoppedSince, fatigueStart, nightStart, reported, timer);
     }
 }

@@ -103,6 +103,29 @@ class AlarmLifecycleTest {
         assertThat(deadLetters()).hasSize(1);
     }
 
+    @Test
+    void anOpenEpisodeUntouchedForTheOpenRetentionIsClearedVisiblyThenForgotten() throws Exception {
+        AlarmEvent raised = alarm("jt808:rollover-warning", AlarmState.RAISED, 0);
+        alarm(raised);
+        harness.setProcessingTime(at(0) + Duration.ofDays(10).toMillis());
+        command(AlarmCommand.Type.ACKNOWLEDGE, raised.alarmId(), "李调度", "", 10); // touched: 30 days from now
+        harness.setProcessingTime(at(0) + Duration.ofDays(30).toMillis());
+        assertThat(harness.extractOutputValues()).extracting(AlarmEvent::state)
+                .containsExactly(AlarmState.RAISED, AlarmState.ACKNOWLEDGED);
+
+        long idleAt = at(0) + Duration.ofDays(40).toMillis();
+        harness.setProcessingTime(idleAt);
+        assertThat(harness.extractOutputValues()).last()
+                .extracting(AlarmEvent::state, AlarmEvent::alarmId, AlarmEvent::note, AlarmEvent::eventTime)
+                .containsExactly(AlarmState.CLEARED, raised.alarmId(), "no change for 30 days", idleAt);
+        assertThat(harness.numProcessingTimeTimers()).as("closed: only its retention timer").isEqualTo(1);
+
+        harness.setProcessingTime(idleAt + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.extractOutputValues()).hasSize(3);
+    }
+
     /** An episode that started at T0, in {@code state} at T0 + seconds. */
     private static AlarmEvent alarm(String rule, AlarmState state, int atSeconds) {
         return Alarms.of(TestDevices.vehicleTerminal(VT), state, AlarmType.VEHICLE, rule,

@@ -206,7 +206,11 @@ class ThresholdDetectorTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
 
         send(reading(GAS, "CH4", 0.1, 20));
-        assertThat(harness.extractOutputValues()).extracting(AlarmEvent::state).containsExactly(AlarmState.RAISED);
+        assertThat(harness.extractOutputValues()).as("the open episode ends visibly, under its own id")
+                .extracting(AlarmEvent::state, AlarmEvent::alarmId, AlarmEvent::note)
+                .containsExactly(tuple(AlarmState.RAISED, AlarmIds.of(GAS, "threshold:CH4", at(0)), null),
+                        tuple(AlarmState.CLEARED, AlarmIds.of(GAS, "threshold:CH4", at(0)),
+                                "device removed from the registry"));
         assertThat(deadLetters()).extracting(DeadLetter::reason).containsExactly("unregistered device " + GAS);
     }
 
@@ -219,7 +223,11 @@ class ThresholdDetectorTest {
         register(gasSensor(GAS, oxygen()));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         send(reading(GAS, "CH4", 0.1, 10));
-        assertThat(harness.extractOutputValues()).extracting(AlarmEvent::state).containsExactly(AlarmState.RAISED);
+        assertThat(harness.extractOutputValues()).as("the open CH4 episode ends visibly, under its own id")
+                .extracting(AlarmEvent::state, AlarmEvent::alarmId, AlarmEvent::note)
+                .containsExactly(tuple(AlarmState.RAISED, AlarmIds.of(GAS, "threshold:CH4", at(0)), null),
+                        tuple(AlarmState.CLEARED, AlarmIds.of(GAS, "threshold:CH4", at(0)),
+                                "metric no longer monitored in the registry"));
     }
 
     @Test

@@ -147,6 +147,39 @@ class VehicleRulesTest {
     }
 
     @Test
+    void aTerminalSilentForTheTrackTtlHasItsOpenEpisodesClearedThenIsForgotten() throws Exception {
+        long ttl = VehicleRules.TRACK_TTL.toMillis();
+        try (var harness = open()) {
+            harness.setProcessingTime(at(0));
+            send(harness, Report.bits(0, 0b10));
+            harness.setProcessingTime(at(60));
+            send(harness, Report.bits(60, 0b10)); // a later report moves the silence deadline
+            assertThat(harness.numProcessingTimeTimers()).as("one silence timer per terminal").isEqualTo(1);
+
+            harness.setProcessingTime(at(0) + ttl);
+            assertThat(harness.extractOutputValues()).as("not silent long enough yet").hasSize(1);
+            assertThat(harness.numProcessingTimeTimers()).as("re-armed for the later report").isEqualTo(1);
+
+            harness.setProcessingTime(at(60) + ttl);
+            assertThat(harness.extractOutputValues())
+                    .extracting(AlarmEvent::rule, AlarmEvent::state, AlarmEvent::alarmId, AlarmEvent::note,
+                            AlarmEvent::eventTime)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("jt808:overspeed", AlarmState.RAISED,
+                                    AlarmIds.of(VT, "jt808:overspeed", at(0)), null, at(0)),
+                            org.assertj.core.groups.Tuple.tuple("jt808:overspeed", AlarmState.CLEARED,
+                                    AlarmIds.of(VT, "jt808:overspeed", at(0)), "no report for 7 days", at(60) + ttl));
+            assertThat(harness.numKeyedStateEntries()).as("only the registration").isEqualTo(1);
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+
+            harness.setProcessingTime(at(60) + ttl + 1000);
+            send(harness, Report.bits(60 + (int) (ttl / 1000) + 1, 0b10));
+            assertThat(harness.extractOutputValues()).as("set again after the end: a new episode").hasSize(3)
+                    .last().extracting(AlarmEvent::state).isEqualTo(AlarmState.RAISED);
+        }
+    }
+
+    @Test
     void alarmsFromBackfilledReportsAreMarked() throws Exception {
         try (var harness = open()) {
             harness.processElement1(DeviceEvent.location(VT, at(0), at(0) + 600_000, true,
