@@ -125,6 +125,9 @@ class EndToEndIT {
     void anAmmoniaLeakPublishedOverMqttBecomesAlarmsInfluxPointsAndOneSmsPerStateChange() throws Exception {
         awaitTheJobKnowsTheSensor();
 
+        // Another enterprise publishing under its own topic for this sensor must not raise its alarms.
+        publish("E-HN-COAL-01", 500);
+        publish("E-HN-COAL-01", 500);
         for (double ppm : new double[] {30, 31, 120, 60, 10, 8}) {
             publish(ppm);
         }
@@ -156,9 +159,12 @@ class EndToEndIT {
             assertThat(Files.readAllLines(dir.resolve("sms.log"))).hasSize(3)
                     .allSatisfy(line -> assertThat(line).contains("138****0201").doesNotContain("13800000201"));
 
-            List<DeadLetter> rejected = deadLetters.awaitValues(d -> !d.isEmpty(), WAIT);
-            assertThat(rejected).singleElement().satisfies(d -> {
-                assertThat(d.source()).isEqualTo("mqtt");
+            String foreign = "device " + SENSOR + " is registered to enterprise " + ENTERPRISE + ", not E-HN-COAL-01";
+            List<DeadLetter> rejected = deadLetters.awaitValues(d -> d.stream().anyMatch(l -> l.source().equals("mqtt"))
+                    && d.stream().filter(l -> l.reason().equals(foreign)).count() >= 2, WAIT);
+            assertThat(rejected).filteredOn(d -> d.reason().equals(foreign)).hasSize(2)
+                    .allSatisfy(d -> assertThat(d.source()).isEqualTo("jobs"));
+            assertThat(rejected).filteredOn(d -> d.source().equals("mqtt")).singleElement().satisfies(d -> {
                 assertThat(d.origin()).isEqualTo(TelemetryMessage.topic(ENTERPRISE, SENSOR));
                 assertThat(new String(d.raw(), StandardCharsets.UTF_8)).isEqualTo("{\"metrics\":");
             });
@@ -185,8 +191,12 @@ class EndToEndIT {
     }
 
     private void publish(double ppm) throws Exception {
+        publish(ENTERPRISE, ppm);
+    }
+
+    private void publish(String enterprise, double ppm) throws Exception {
         clock += 1000;
-        TelemetryMessage message = new TelemetryMessage(ENTERPRISE, SENSOR, clock, Quality.NORMAL, Map.of("NH3", ppm));
+        TelemetryMessage message = new TelemetryMessage(enterprise, SENSOR, clock, Quality.NORMAL, Map.of("NH3", ppm));
         MqttMessage mqtt = new MqttMessage(message.payload());
         mqtt.setQos(1);
         sensor.publish(message.topic(), mqtt);

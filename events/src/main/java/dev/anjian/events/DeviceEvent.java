@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  * type. {@code eventTime} is the device's clock (converted from GMT+8 at the gateway), {@code receivedAt}
  * the gateway's; both UTC epoch milliseconds. {@code backfilled} marks data the device stored while it
  * was cut off and sent late (JT/T 808 0x0704 type 1): stored and evaluated, never a live SMS.
+ * {@code enterpriseId}, when present, is the enterprise the device reported under (the MQTT topic); the job
+ * rejects events whose enterprise is not the registry's, so one enterprise cannot feed another's alarms.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceEvent(
@@ -21,7 +23,8 @@ public record DeviceEvent(
         boolean backfilled,
         SensorReading reading,
         VehicleLocation location,
-        Connectivity connectivity) {
+        Connectivity connectivity,
+        String enterpriseId) {
 
     public enum Type { SENSOR_READING, VEHICLE_LOCATION, CONNECTIVITY }
 
@@ -35,6 +38,12 @@ public record DeviceEvent(
             case VEHICLE_LOCATION -> onlyPayload(type, "location", location, reading, connectivity);
             case CONNECTIVITY -> onlyPayload(type, "connectivity", connectivity, reading, location);
         }
+    }
+
+    /** An event without a claimed enterprise (the registry alone says whose device it is). */
+    public DeviceEvent(Type type, String deviceId, long eventTime, long receivedAt, boolean backfilled,
+            SensorReading reading, VehicleLocation location, Connectivity connectivity) {
+        this(type, deviceId, eventTime, receivedAt, backfilled, reading, location, connectivity, null);
     }
 
     private static void onlyPayload(Type type, String field, Object payload, Object other1, Object other2) {
@@ -58,6 +67,12 @@ public record DeviceEvent(
     }
 
     public DeviceEvent asBackfilled() {
-        return new DeviceEvent(type, deviceId, eventTime, receivedAt, true, reading, location, connectivity);
+        return new DeviceEvent(type, deviceId, eventTime, receivedAt, true, reading, location, connectivity, enterpriseId);
+    }
+
+    /** The same event, claimed by {@code enterprise} (the MQTT topic it arrived on). */
+    public DeviceEvent withEnterprise(String enterprise) {
+        return new DeviceEvent(type, deviceId, eventTime, receivedAt, backfilled, reading, location, connectivity,
+                enterprise);
     }
 }

@@ -24,7 +24,7 @@ class GoldenJsonTest {
         return Stream.of(
                 Arguments.of("sensor-reading.json", DeviceEvent.class,
                         DeviceEvent.reading("HN-PDS-CM01-CH4-T1", T0, T0 + 120,
-                                new SensorReading("CH4", 1.62, "%", Quality.NORMAL))),
+                                new SensorReading("CH4", 1.62, "%", Quality.NORMAL)).withEnterprise("E-HN-COAL-01")),
                 Arguments.of("vehicle-location.json", DeviceEvent.class,
                         DeviceEvent.location("HN-ZZ-FLEET-DG-01", T0, T0 + 60_000, true,
                                 new VehicleLocation(34.746611, 113.625368, 110, 82.5, 270, 2L, 3L, 1L, 5L, 0L,

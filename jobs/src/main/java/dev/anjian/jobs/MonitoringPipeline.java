@@ -85,18 +85,21 @@ public final class MonitoringPipeline {
                 .union(registryUpdates.getSideOutput(SplitRejected.REJECTED),
                         alarmCommands.getSideOutput(SplitRejected.REJECTED),
                         detections.thresholds().getSideOutput(ThresholdDetector.DEAD_LETTERS),
+                        detections.enterpriseMismatches(),
                         alarms.getSideOutput(AlarmLifecycle.DEAD_LETTERS));
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letter-kafka").name("Dead letters to Kafka");
     }
 
     private record Detections(SingleOutputStreamOperator<AlarmEvent> thresholds, DataStream<AlarmEvent> alarms,
-            SingleOutputStreamOperator<DeviceStatus> statuses) {
+            SingleOutputStreamOperator<DeviceStatus> statuses, DataStream<DeadLetter> enterpriseMismatches) {
     }
 
     private static Detections detect(DataStream<DeviceEvent> deviceEvents, DataStream<RegistryUpdate> registryUpdates,
             DataStream<AlarmCommand> alarmCommands, DetectionSettings settings) {
         Lateness lateness = settings.lateness();
-        KeyedStream<DeviceInput, String> inputs = byDeviceOnce(deviceEvents, registryUpdates, alarmCommands);
+        SingleOutputStreamOperator<DeviceInput> gated = byDeviceOnce(deviceEvents, registryUpdates, alarmCommands);
+        KeyedStream<DeviceInput, String> inputs =
+                DataStreamUtils.reinterpretAsKeyedStream(gated, DeviceInput::deviceId, Types.STRING);
 
         SingleOutputStreamOperator<AlarmEvent> thresholds = inputs.transform("Threshold detector",
                         TypeInformation.of(AlarmEvent.class),
@@ -127,7 +130,7 @@ public final class MonitoringPipeline {
 
         DataStream<AlarmEvent> alarms = thresholds.union(faults, statuses.getSideOutput(OfflineDetector.OFFLINE_ALARMS),
                 vehicles);
-        return new Detections(thresholds, alarms, statuses);
+        return new Detections(thresholds, alarms, statuses, gated.getSideOutput(EnterpriseGate.DEAD_LETTERS));
     }
 
     /**
@@ -135,7 +138,7 @@ public final class MonitoringPipeline {
      * detectors read it as an already keyed stream, so they chain behind it (no further shuffle or
      * serialization per detector). The pass-through after keyBy is the one consumer of the exchange.
      */
-    private static KeyedStream<DeviceInput, String> byDeviceOnce(DataStream<DeviceEvent> deviceEvents,
+    private static SingleOutputStreamOperator<DeviceInput> byDeviceOnce(DataStream<DeviceEvent> deviceEvents,
             DataStream<RegistryUpdate> registryUpdates, DataStream<AlarmCommand> alarmCommands) {
         TypeInformation<DeviceInput> type = TypeInformation.of(DeviceInput.class);
         DataStream<DeviceInput> controls = registryUpdates
@@ -145,11 +148,11 @@ public final class MonitoringPipeline {
                         .uid("suppressions").name("Suppression windows")
                         .map(command -> DeviceInput.of(DeviceControl.suppress(command)), type)
                         .uid("suppression-controls").name("Suppression windows as device controls"));
-        DataStream<DeviceInput> keyed = deviceEvents
+        return deviceEvents
                 .map(DeviceInput::of, type).uid("device-inputs").name("Device events as device inputs")
                 .union(controls)
                 .keyBy(DeviceInput::deviceId, Types.STRING)
-                .map(input -> input, type).uid("device-inputs-by-device").name("Device inputs by device");
-        return DataStreamUtils.reinterpretAsKeyedStream(keyed, DeviceInput::deviceId, Types.STRING);
+                .process(new EnterpriseGate(), type).uid("device-inputs-by-device")
+                .name("Device inputs by device: enterprise checked");
     }
 }

@@ -112,7 +112,8 @@ public final class TelemetryPayloadParser {
         List<DeviceEvent> events = new ArrayList<>(metrics.size());
         for (Map.Entry<String, JsonNode> metric : metrics.properties()) {
             SensorReading reading = reading(metric.getKey(), metric.getValue(), messageQuality);
-            events.add(DeviceEvent.reading(topic.deviceId(), eventTime, receivedAt, reading));
+            events.add(DeviceEvent.reading(topic.deviceId(), eventTime, receivedAt, reading)
+                    .withEnterprise(topic.enterpriseId()));
         }
         return events;
     }

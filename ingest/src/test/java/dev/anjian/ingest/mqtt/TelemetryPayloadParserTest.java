@@ -114,7 +114,7 @@ class TelemetryPayloadParserTest {
                 Map.of("NH3", 12.5));
         Readings readings = (Readings) TelemetryPayloadParser.parse(message.topic(), message.payload(), RECEIVED_AT, MAX);
         assertThat(readings.events()).containsExactly(DeviceEvent.reading("NH3-7", NOV_29_1600_CST, RECEIVED_AT,
-                new SensorReading("NH3", 12.5, "", Quality.FAULT)));
+                new SensorReading("NH3", 12.5, "", Quality.FAULT)).withEnterprise("E1"));
     }
 
     static Stream<Arguments> rejections() {
