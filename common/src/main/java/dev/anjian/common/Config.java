@@ -79,8 +79,41 @@ public final class Config {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw invalid(key, value, "an integer");
+            throw unparsable(key, value, "an integer");
         }
+    }
+
+    /** An integer that must be at least {@code min}: {@code must be >= 1, was 0}. */
+    public int integer(String key, int defaultValue, int min) {
+        int value = integer(key, defaultValue);
+        if (value < min) {
+            throw invalid(key, ">= " + min, Integer.toString(value));
+        }
+        return value;
+    }
+
+    /** A duration that must be longer than zero (an interval, a timeout). */
+    public Duration positiveDuration(String key, Duration defaultValue) {
+        Duration value = duration(key, defaultValue);
+        if (value.isNegative() || value.isZero()) {
+            throw invalid(key, "> 0", value.toString());
+        }
+        return value;
+    }
+
+    /** A duration that may be zero (usually: the feature is off) but not negative. */
+    public Duration nonNegativeDuration(String key, Duration defaultValue) {
+        Duration value = duration(key, defaultValue);
+        if (value.isNegative()) {
+            throw invalid(key, ">= 0", value.toString());
+        }
+        return value;
+    }
+
+    /** The error for a value of {@code key} that is not {@code expected}, naming its environment variable. */
+    public static ConfigException invalid(String key, String expected, String was) {
+        return new ConfigException("config key '" + key + "' (env " + envName(key) + ") must be " + expected
+                + ", was " + was);
     }
 
     public boolean bool(String key, boolean defaultValue) {
@@ -91,7 +124,7 @@ public final class Config {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw invalid(key, value, "true or false");
+            default -> throw unparsable(key, value, "true or false");
         };
     }
 
@@ -104,7 +137,7 @@ public final class Config {
         try {
             return parseDuration(value);
         } catch (RuntimeException e) {
-            throw invalid(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
+            throw unparsable(key, value, "a duration such as 500ms, 30s, 5m, 2h or PT30S");
         }
     }
 
@@ -132,7 +165,7 @@ public final class Config {
         return fromEnv != null ? fromEnv.trim() : fileValues.get(key);
     }
 
-    private ConfigException invalid(String key, String value, String expected) {
+    private ConfigException unparsable(String key, String value, String expected) {
         return new ConfigException("config key '" + key + "' (env " + envName(key) + ") must be " + expected
                 + ", was '" + value + "'");
     }

@@ -54,4 +54,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(dir.resolve("missing.properties")))
                 .hasMessageStartingWith("config file not found: ");
     }
+
+    @Test
+    void boundedValuesNameTheKeyAndTheBound() {
+        Config config = Config.of(Map.of("n", "0", "every", "0s", "grace", "-1s"), Map.of());
+        assertThat(config.integer("absent", 5, 1)).isEqualTo(5);
+        assertThatThrownBy(() -> config.integer("n", 1, 1)).hasMessage("config key 'n' (env ANJIAN_N) must be >= 1, was 0");
+        assertThatThrownBy(() -> config.positiveDuration("every", Duration.ofSeconds(1)))
+                .hasMessage("config key 'every' (env ANJIAN_EVERY) must be > 0, was PT0S");
+        assertThat(config.nonNegativeDuration("every", Duration.ofSeconds(1))).isZero();
+        assertThatThrownBy(() -> config.nonNegativeDuration("grace", Duration.ZERO))
+                .hasMessage("config key 'grace' (env ANJIAN_GRACE) must be >= 0, was PT-1S");
+    }
 }

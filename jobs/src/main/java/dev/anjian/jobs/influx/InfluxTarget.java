@@ -1,5 +1,6 @@
 package dev.anjian.jobs.influx;
 
+import dev.anjian.common.Config;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -24,6 +25,18 @@ public record InfluxTarget(
         if (batchSize < 1 || maxRetries < 0 || retryBackoff == null || retryBackoff.isNegative()) {
             throw new IllegalArgumentException("InfluxDB batchSize must be >= 1, maxRetries >= 0, retryBackoff >= 0");
         }
+    }
+
+    /** The {@code influx.*} keys every writer to InfluxDB shares (documented in config/jobs.properties). */
+    public static InfluxTarget from(Config config) {
+        return new InfluxTarget(
+                config.string("influx.url", "http://127.0.0.1:8086"),
+                config.string("influx.database", "anjian"),
+                config.string("influx.username", ""),
+                config.string("influx.password", ""),
+                config.integer("influx.batch-size", 5000, 1),
+                config.integer("influx.max-retries", 5, 0),
+                config.duration("influx.retry-backoff", Duration.ofMillis(500)));
     }
 
     public boolean hasCredentials() {
