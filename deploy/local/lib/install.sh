@@ -10,6 +10,7 @@ missing_packages() {
   command -v curl >/dev/null || echo curl
   command -v javac >/dev/null || echo openjdk-17-jdk-headless   # also needed for the project build
   command -v mvn >/dev/null || echo maven
+  command -v docker-compose >/dev/null || echo docker-compose   # module deploy's ComposeCliIT (no engine needed)
 }
 
 install_packages() {
@@ -18,7 +19,7 @@ install_packages() {
   (( ${#missing[@]} )) || return 0
   local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing[*]}"
   if (( EUID != 0 )); then
-    if ! printf '%s\n' "${missing[@]}" | grep -qvxE 'mosquitto-clients|influxdb-client'; then
+    if ! printf '%s\n' "${missing[@]}" | grep -qvxE 'mosquitto-clients|influxdb-client|docker-compose'; then
       warn "optional packages missing (CLI clients, handy for demos): sudo sh -c '$cmd'"
       return 0
     fi
@@ -27,7 +28,13 @@ install_packages() {
   fi
   info "installing Debian packages: ${missing[*]}"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  # docker-compose without its recommended docker.io: only its `config` check is used, no container engine.
+  local packages=() compose=() pkg
+  for pkg in "${missing[@]}"; do
+    if [[ $pkg == docker-compose ]]; then compose=("$pkg"); else packages+=("$pkg"); fi
+  done
+  if (( ${#packages[@]} )); then DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"; fi
+  if (( ${#compose[@]} )); then DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${compose[@]}"; fi
   # The packages may start their own system-wide daemons on the default ports (influxd on *:8086!),
   # through systemd or, without it, their init.d scripts. We run our own instances: stop and disable
   # the ones we just installed.
