@@ -8,6 +8,8 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 cd "$root"
 
 deploy/local/stack.sh start --profile test
+# The Flink cluster classpath for jobs' FlinkClusterSavepointIT (which starts and stops its own cluster).
+deploy/flink/cluster.sh install
 if [ -z "${ANJIAN_KEEP_STACK:-}" ]; then
   trap 'deploy/local/stack.sh stop --profile test' EXIT
 fi

@@ -20,6 +20,7 @@ public record JobsSettings(
         Topics topics,
         String groupId,
         int parallelism,
+        int maxParallelism,
         Duration checkpointInterval,
         Path checkpointDir,
         boolean resumeFromCheckpoint,
@@ -28,11 +29,13 @@ public record JobsSettings(
         DetectionSettings detection) {
 
     public static JobsSettings from(Config config) {
+        int parallelism = config.integer("parallelism", 2, 1);
         return new JobsSettings(
                 config.string("kafka.bootstrap", "127.0.0.1:9092"),
                 new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
                 config.string("kafka.group-id", "anjian-monitoring"),
-                config.integer("parallelism", 2, 1),
+                parallelism,
+                FlinkDefaults.maxParallelism(config, "max-parallelism", parallelism),
                 config.positiveDuration("checkpoint.interval", Duration.ofSeconds(10)),
                 Path.of(config.string("checkpoint.dir", "var/checkpoints")).toAbsolutePath(),
                 config.bool("checkpoint.resume", true),

@@ -13,8 +13,6 @@ import dev.anjian.jobs.influx.EventPoints;
 import dev.anjian.jobs.influx.InfluxDbSink;
 import dev.anjian.jobs.influx.StatusPoints;
 import dev.anjian.jobs.kafka.KafkaConnectors;
-import java.nio.file.Path;
-import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -26,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The monitoring job: Kafka device-events, device-registry and alarm-commands in, {@link MonitoringPipeline}
  * in between, Kafka alarms, device-status and dead-letter and InfluxDB out. Two ways to run it:
  * <ul>
- *   <li>{@link #main}: submitted to a Flink cluster ({@code flink run}, config file path as argument);</li>
+ *   <li>{@link #main}: submitted to a Flink cluster ({@code flink run}, REST {@code /jars/<id>/run}; see
+ *       {@code deploy/flink});</li>
  *   <li>{@code new MonitoringJob(settings).start()} ... {@code close()}: on an in-process MiniCluster,
  *       for the local demo ({@code anjian} CLI) and end-to-end tests.</li>
  * </ul>
@@ -44,14 +43,16 @@ public final class MonitoringJob implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Submitted to a Flink cluster: {@code --config <file>} and {@code --set key=value} ({@link JobArgs}); the
+     * cluster's checkpoint folder unless {@code checkpoint.dir} is set; resumed when submitted with a savepoint.
+     */
     public static void main(String[] args) throws Exception {
-        Config config = args.length > 0 ? Config.load(Path.of(args[0])) : Config.of(Map.of(), System.getenv());
+        Config config = JobArgs.parse(args).config(System.getenv());
         JobsSettings settings = JobsSettings.from(config);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(settings));
-        env.setParallelism(settings.parallelism());
-        wire(env, settings);
         LOG.info("submitting {} with {}", JOB_NAME, settings);
-        env.execute(JOB_NAME); // no JobExecutionResult read: it throws under detached submission
+        ClusterJob.submit(JOB_NAME, flinkConfig(settings), JobArgs.isSet(config, "checkpoint.dir"),
+                settings.parallelism(), env -> wire(env, settings));
     }
 
     /**
@@ -64,9 +65,9 @@ public final class MonitoringJob implements AutoCloseable {
         }
         job = LocalJob.start(JOB_NAME, flinkConfig(settings), settings.parallelism(), settings.tmpDir(),
                 settings.checkpointDir(), settings.resumeFromCheckpoint(), env -> wire(env, settings));
-        LOG.info("{} running on a local MiniCluster: job {}, parallelism {}, Kafka {} (topics {}*), {}, "
+        LOG.info("{} running on a local MiniCluster: job {}, parallelism {} (max {}), Kafka {} (topics {}*), {}, "
                         + "checkpoints every {} in {}", JOB_NAME, job.jobId(), settings.parallelism(),
-                settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
+                settings.maxParallelism(), settings.kafkaBootstrap(), settings.topics().prefix(), settings.influx(),
                 settings.checkpointInterval(), settings.checkpointDir());
     }
 
@@ -120,10 +121,12 @@ public final class MonitoringJob implements AutoCloseable {
 
     /**
      * Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, the last checkpoint
-     * kept when the job is cancelled (to resume from), no Kryo fallback, object reuse between chained operators.
+     * kept when the job is cancelled (to resume from), the maximum parallelism, no Kryo fallback, object reuse
+     * between chained operators.
      */
     public static Configuration flinkConfig(JobsSettings settings) {
-        Configuration config = FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir());
+        Configuration config = FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir(),
+                settings.maxParallelism());
         // Safe: every stream element is an immutable record and no function mutates its input, so chained
         // operators may share one instance instead of each getting a deep copy (the detectors chain).
         config.set(PipelineOptions.OBJECT_REUSE, true);

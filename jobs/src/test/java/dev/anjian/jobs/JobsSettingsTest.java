@@ -22,6 +22,7 @@ class JobsSettingsTest {
         assertThat(settings.topics().deviceEvents()).isEqualTo("anjian.device-events");
         assertThat(settings.groupId()).isEqualTo("anjian-monitoring");
         assertThat(settings.parallelism()).isEqualTo(2);
+        assertThat(settings.maxParallelism()).as("what Flink picks itself for parallelism 2").isEqualTo(128);
         assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.checkpointDir()).isEqualTo(Path.of("var/checkpoints").toAbsolutePath());
         assertThat(settings.resumeFromCheckpoint()).isTrue();
@@ -76,6 +77,11 @@ class JobsSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'parallelism'");
         assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("influx.batch-size", "lots"), Map.of())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'influx.batch-size'");
+        assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("parallelism", "4", "max-parallelism", "3"), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessage("config key 'max-parallelism' (env ANJIAN_MAX_PARALLELISM)"
+                        + " must be between the parallelism (4) and 32768, was 3");
+        assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("max-parallelism", "40000"), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'max-parallelism'");
         assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("influx.max-retries", "-1"), Map.of())))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'influx.max-retries'");
         assertThatThrownBy(() -> JobsSettings.from(Config.of(Map.of("checkpoint.interval", "0s"), Map.of())))

@@ -3,13 +3,13 @@ package dev.anjian.jobs.onlinerate;
 import dev.anjian.common.Config;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.Topics;
+import dev.anjian.jobs.ClusterJob;
 import dev.anjian.jobs.Decoded;
 import dev.anjian.jobs.FlinkDefaults;
+import dev.anjian.jobs.JobArgs;
 import dev.anjian.jobs.LocalJob;
 import dev.anjian.jobs.influx.InfluxDbSink;
 import dev.anjian.jobs.kafka.KafkaConnectors;
-import java.nio.file.Path;
-import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The online-rate job: Kafka device-status and device-registry in, {@link OnlineRatePipeline} in between,
  * Kafka online-rates and dead-letter and InfluxDB {@code online_rate} out. Two ways to run it:
  * <ul>
- *   <li>{@link #main}: submitted to a Flink cluster (config file path as argument);</li>
+ *   <li>{@link #main}: submitted to a Flink cluster ({@code flink run}, REST {@code /jars/<id>/run}; see
+ *       {@code deploy/flink});</li>
  *   <li>{@code new OnlineRateJob(settings).start()} ... {@code close()}: on an in-process MiniCluster, for the
  *       {@code anjian} CLI, the demo and end-to-end tests; resumes from its newest retained checkpoint.</li>
  * </ul>
@@ -38,14 +39,16 @@ public final class OnlineRateJob implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Submitted to a Flink cluster: {@code --config <file>} and {@code --set key=value} ({@link JobArgs}); the
+     * cluster's checkpoint folder unless {@code onlinerate.checkpoint.dir} is set.
+     */
     public static void main(String[] args) throws Exception {
-        Config config = args.length > 0 ? Config.load(Path.of(args[0])) : Config.of(Map.of(), System.getenv());
+        Config config = JobArgs.parse(args).config(System.getenv());
         OnlineRateSettings settings = OnlineRateSettings.from(config);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig(settings));
-        env.setParallelism(settings.parallelism());
-        wire(env, settings);
         LOG.info("submitting {} with {}", JOB_NAME, settings);
-        env.execute(JOB_NAME); // no JobExecutionResult read: it throws under detached submission
+        ClusterJob.submit(JOB_NAME, flinkConfig(settings), JobArgs.isSet(config, "onlinerate.checkpoint.dir"),
+                settings.parallelism(), env -> wire(env, settings));
     }
 
     /** Starts the job on a local MiniCluster and returns once it is running; resumes from its newest checkpoint. */
@@ -95,8 +98,12 @@ public final class OnlineRateJob implements AutoCloseable {
                 settings.unregisteredRetention(), sinks);
     }
 
-    /** Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, retained on cancel, no Kryo. */
+    /**
+     * Checkpointing on (exactly-once state, at-least-once sinks), filesystem storage, retained on cancel, the
+     * maximum parallelism, no Kryo.
+     */
     public static Configuration flinkConfig(OnlineRateSettings settings) {
-        return FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir());
+        return FlinkDefaults.checkpointed(settings.checkpointInterval(), settings.checkpointDir(),
+                settings.maxParallelism());
     }
 }

@@ -2,6 +2,7 @@ package dev.anjian.jobs.onlinerate;
 
 import dev.anjian.common.Config;
 import dev.anjian.events.Topics;
+import dev.anjian.jobs.FlinkDefaults;
 import dev.anjian.jobs.influx.InfluxTarget;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -18,6 +19,7 @@ public record OnlineRateSettings(
         Topics topics,
         String groupId,
         int parallelism,
+        int maxParallelism,
         Duration checkpointInterval,
         Path checkpointDir,
         boolean resumeFromCheckpoint,
@@ -29,11 +31,13 @@ public record OnlineRateSettings(
         Duration unregisteredRetention) {
 
     public static OnlineRateSettings from(Config config) {
+        int parallelism = config.integer("onlinerate.parallelism", 1, 1);
         return new OnlineRateSettings(
                 config.string("kafka.bootstrap", "127.0.0.1:9092"),
                 new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
                 config.string("onlinerate.group-id", "anjian-onlinerate"),
-                config.integer("onlinerate.parallelism", 1, 1),
+                parallelism,
+                FlinkDefaults.maxParallelism(config, "onlinerate.max-parallelism", parallelism),
                 config.positiveDuration("onlinerate.checkpoint.interval", Duration.ofSeconds(30)),
                 Path.of(config.string("onlinerate.checkpoint.dir", "var/checkpoints-onlinerate")).toAbsolutePath(),
                 config.bool("onlinerate.checkpoint.resume", true),

@@ -22,6 +22,8 @@ class OnlineRateSettingsTest {
         assertThat(settings.topics().onlineRates()).isEqualTo("anjian.online-rates");
         assertThat(settings.influx().database()).isEqualTo("anjian");
         assertThat(settings.groupId()).isEqualTo("anjian-onlinerate");
+        assertThat(settings.parallelism()).isEqualTo(1);
+        assertThat(settings.maxParallelism()).isEqualTo(128);
     }
 
     @Test
@@ -35,5 +37,8 @@ class OnlineRateSettingsTest {
                 Map.of()))).isInstanceOf(ConfigException.class).hasMessageContaining("onlinerate.time-zone");
         assertThatThrownBy(() -> OnlineRateSettings.from(Config.of(Map.of("onlinerate.emit-interval", "0s"),
                 Map.of()))).isInstanceOf(ConfigException.class).hasMessageContaining("onlinerate.emit-interval");
+        assertThatThrownBy(() -> OnlineRateSettings.from(Config.of(Map.of("onlinerate.parallelism", "2",
+                "onlinerate.max-parallelism", "1"), Map.of()))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("onlinerate.max-parallelism");
     }
 }
