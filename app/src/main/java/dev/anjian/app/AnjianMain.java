@@ -28,8 +28,9 @@ public final class AnjianMain {
             Usage: anjian <command> [options]
 
             Services (each runs until Ctrl-C; --config FILE overrides config/<service>.properties):
-              ingest                 gateways -> Kafka device-events: MQTT bridge (sensors via the broker)
-                                     and JT/T 808 server (vehicle terminals, port 7808)
+              ingest                 gateways -> Kafka device-events: MQTT bridge (sensors via the broker),
+                                     JT/T 808 server (vehicle terminals, port 7808) and, when
+                                     mqtt-endpoint.enabled, the native MQTT endpoint (port 1884)
               jobs                   Flink monitoring job (local MiniCluster): thresholds -> alarms, InfluxDB
               onlinerate             Flink online-rate job: device-status -> online and reporting rates per scope
               alerting               alarms -> SMS (SMPP, HTTP or log file), notifications ledger, alarm API
@@ -42,6 +43,8 @@ public final class AnjianMain {
               registry validate FILE           check a registry file; errors name line and field
               registry import FILE [--prune]   validate, then write every device to the registry topic in one
                                                transaction (--prune: tombstone devices missing from FILE)
+              registry hash-password           read a device's MQTT password (asked for, or the first line
+                                               of stdin) and print its mqttCredential for the registry file
 
             Storage and audit (InfluxDB from config/jobs.properties):
               storage setup                    database, retention policies, downsampling (idempotent)

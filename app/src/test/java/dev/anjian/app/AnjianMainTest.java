@@ -30,7 +30,7 @@ class AnjianMainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("ingest", "jobs", "alerting", "simulate", "demo", "watch", "registry validate FILE",
-                        "registry import FILE [--prune]", "ANJIAN_KAFKA_BOOTSTRAP");
+                        "registry import FILE [--prune]", "registry hash-password", "ANJIAN_KAFKA_BOOTSTRAP");
     }
 
     @Test

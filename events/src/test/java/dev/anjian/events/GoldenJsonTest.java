@@ -36,6 +36,11 @@ class GoldenJsonTest {
                 Arguments.of("device.json", Device.class,
                         new Device("HN-PDS-CM01-CH4-T1", DeviceKind.GAS_SENSOR, "E-HN-COAL-01", "平顶山某煤矿", "410400",
                                 Industry.COAL_MINE, "1201回采工作面T1", 60, List.of(ch4), null)),
+                // device.json (written before mqttCredential existed) still reads, as a device without one.
+                Arguments.of("mqtt-device.json", Device.class,
+                        new Device("HN-PDS-CM01-CH4-T1", DeviceKind.GAS_SENSOR, "E-HN-COAL-01", "平顶山某煤矿", "410400",
+                                Industry.COAL_MINE, "1201回采工作面T1", 60, List.of(ch4), null,
+                                MqttCredentialTest.KNOWN)),
                 Arguments.of("vehicle-device.json", Device.class,
                         new Device("HN-ZZ-FLEET-DG-01", DeviceKind.VEHICLE_TERMINAL, "E-HN-FLEET-01", "郑州某危货运输公司",
                                 "410100", Industry.ROAD_TRANSPORT, "", 180, List.of(),

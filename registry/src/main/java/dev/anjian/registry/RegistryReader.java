@@ -4,6 +4,7 @@ import dev.anjian.events.Device;
 import dev.anjian.events.DeviceKind;
 import dev.anjian.events.Industry;
 import dev.anjian.events.MetricSpec;
+import dev.anjian.events.MqttCredential;
 import dev.anjian.events.VehicleInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ final class RegistryReader {
 
     static final List<String> ROOT_KEYS = List.of("enterprises");
     static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "region", "industry", "devices");
-    static final List<String> DEVICE_KEYS = List.of("id", "kind", "location", "offlineTimeoutSeconds", "metrics", "vehicle");
+    static final List<String> DEVICE_KEYS =
+            List.of("id", "kind", "location", "offlineTimeoutSeconds", "metrics", "vehicle", "mqttCredential");
     /** Default offline timeouts: sensors poll every few seconds; JT/T 808 terminals heartbeat rarely (yzh uses 180 s). */
     static final int SENSOR_OFFLINE_TIMEOUT_SECONDS = 60;
     static final int VEHICLE_OFFLINE_TIMEOUT_SECONDS = 180;
@@ -94,14 +96,15 @@ final class RegistryReader {
         List<MetricSpec> metrics = readMetrics(m);
         Optional<VehicleInfo> vehicle = m.child("vehicle", false)
                 .flatMap(v -> VehicleReader.read(v, m.path("vehicle"), terminalPhones, errors));
+        Optional<String> credential = m.text("mqttCredential", false).filter(c -> validCredential(c, m));
         kind.ifPresent(k -> checkShape(k, m));
         if (errors.count() > before || enterprise.isEmpty()) {
             return Optional.empty();
         }
         Enterprise e = enterprise.get();
         return RecordErrors.build(() -> new Device(id.get(), kind.get(), e.id(), e.name(), e.regionCode(), e.industry(),
-                location, timeout.orElse(defaultOfflineTimeoutSeconds(kind.get())), metrics, vehicle.orElse(null)),
-                m, Map.of("deviceId", "id"), errors);
+                location, timeout.orElse(defaultOfflineTimeoutSeconds(kind.get())), metrics, vehicle.orElse(null),
+                credential.orElse(null)), m, Map.of("deviceId", "id"), errors);
     }
 
     private List<MetricSpec> readMetrics(YamlMapping device) {
@@ -138,6 +141,18 @@ final class RegistryReader {
         }
         if (!hasMetrics || m.sequence("metrics", false).map(List::isEmpty).orElse(false)) {
             errors.add(m.line("metrics"), m.path("metrics"), "a " + kind + " needs at least one metric");
+        }
+    }
+
+    /** Checked here, not only in the Device record, so that it is reported with the device's other errors. */
+    private boolean validCredential(String credential, YamlMapping m) {
+        try {
+            MqttCredential.parse(credential);
+            return true;
+        } catch (IllegalArgumentException e) {
+            errors.add(m.line("mqttCredential"), m.path("mqttCredential"),
+                    e.getMessage().replaceFirst("^field 'mqttCredential' ", ""));
+            return false;
         }
     }
 

@@ -28,7 +28,8 @@ class RegistryFileErrorsTest {
                           - {name: CH4, unit: "%", levels: [1.0, 1.5], clear: 1.0}
                 """,
                 "t.yaml:9: enterprises[0].devices[0].offlineTimeout: unknown key 'offlineTimeout'; did you mean "
-                        + "'offlineTimeoutSeconds'? allowed keys: id, kind, location, offlineTimeoutSeconds, metrics, vehicle");
+                        + "'offlineTimeoutSeconds'? allowed keys: id, kind, location, offlineTimeoutSeconds, metrics, vehicle, "
+                        + "mqttCredential");
     }
 
     @Test
@@ -257,6 +258,32 @@ class RegistryFileErrorsTest {
                           speedLimitKmh: 100
                 """,
                 "t.yaml:13: enterprises[0].devices[0].vehicle.terminalPhone: must be up to 20 digits, was 1380-0000");
+    }
+
+    @Test
+    void aMalformedMqttCredentialIsReportedWithItsLineWithoutRepeatingIt() {
+        assertErrors("""
+                enterprises:
+                  - id: E-1
+                    name: A
+                    region: "410100"
+                    industry: COAL_MINE
+                    devices:
+                      - id: D-1
+                        kind: GAS_SENSOR
+                        mqttCredential: my-plain-password
+                        metrics:
+                          - {name: CH4, unit: "%", levels: [1.0, 1.5], clear: 1.0}
+                      - id: D-2
+                        kind: GAS_SENSOR
+                        mqttCredential: "sha256:0001020304050607:00ff"
+                        metrics:
+                          - {name: CH4, unit: "%", levels: [1.0, 1.5], clear: 1.0}
+                """,
+                "t.yaml:9: enterprises[0].devices[0].mqttCredential: must be 'sha256:<salt hex>:<64 hex digits>' "
+                        + "(make one with: anjian registry hash-password)",
+                "t.yaml:14: enterprises[0].devices[1].mqttCredential: must end in a SHA-256 hash of 64 hex digits, "
+                        + "had 4 characters (make one with: anjian registry hash-password)");
     }
 
     @Test

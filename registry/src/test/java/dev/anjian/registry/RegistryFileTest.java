@@ -93,6 +93,19 @@ class RegistryFileTest {
                 new MetricSpec("INLET_TEMP", "°C", Direction.HIGH, List.of(70.0), 65.0, 0, 1));
     }
 
+    @Test
+    void anMqttCredentialIsOptionalAndKeptAsWritten() {
+        Map<String, Device> byId = byId(RegistryFile.parse(EXAMPLE).devices());
+
+        // The demo passwords documented next to them in the example file.
+        assertThat(byId.get("HN-PDS-CM01-CH4-T1").credential())
+                .hasValueSatisfying(c -> assertThat(c.matches("demo-PDS-CH4-T1")).isTrue());
+        assertThat(byId.get("HN-ZZ-RF01-NH3-MR").credential())
+                .hasValueSatisfying(c -> assertThat(c.matches("demo-ZZ-NH3-MR")).isTrue());
+        assertThat(byId.get("HN-PDS-CM01-CH4-T2").mqttCredential()).isNull();
+        assertThat(byId.values().stream().filter(d -> d.mqttCredential() != null)).hasSize(2);
+    }
+
     private static Map<String, Device> byId(List<Device> devices) {
         return devices.stream().collect(Collectors.toMap(Device::deviceId, d -> d));
     }

@@ -17,50 +17,89 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@link KnownTerminals} in step with the compacted device-registry topic: reads it from the
- * beginning, {@link #start()} returns once the end offsets of that moment are reached (so the gateway does
- * not refuse known terminals at startup), then follows new records and tombstones on its own thread.
+ * Keeps a gateway's view of the registry (a {@link Listener}: {@link KnownTerminals} for JT/T 808, the MQTT
+ * endpoint's devices) in step with the compacted device-registry topic: reads it from the beginning,
+ * {@link #start()} returns once the end offsets of that moment are reached (so the gateway does not refuse
+ * known devices at startup), then follows new records and tombstones on its own thread.
  */
 public final class RegistryFollower implements AutoCloseable {
+
+    /** Receives every registry record on the follower's thread. */
+    public interface Listener {
+        void put(Device device);
+
+        void remove(String deviceId);
+
+        /** For the startup log, e.g. {@code 6 vehicle terminals known}. */
+        String summary();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryFollower.class);
 
     private final String bootstrap;
     private final String topic;
-    private final KnownTerminals terminals;
+    private final Listener listener;
     private final Duration loadTimeout;
+    private final String name;
+    private final String timeoutKey;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private Thread thread;
 
     public RegistryFollower(String bootstrap, String topic, KnownTerminals terminals, Duration loadTimeout) {
+        this(bootstrap, topic, new Listener() {
+            @Override
+            public void put(Device device) {
+                terminals.put(device);
+            }
+
+            @Override
+            public void remove(String deviceId) {
+                terminals.remove(deviceId);
+            }
+
+            @Override
+            public String summary() {
+                return terminals.size() + " vehicle terminals known";
+            }
+        }, loadTimeout, "jt808", "jt808.registry-timeout");
+    }
+
+    /**
+     * @param name the gateway, in the thread name and Kafka client id ({@code anjian-<name>-registry})
+     * @param timeoutKey the config key of {@code loadTimeout}, named when loading takes too long
+     */
+    public RegistryFollower(String bootstrap, String topic, Listener listener, Duration loadTimeout, String name,
+            String timeoutKey) {
         this.bootstrap = bootstrap;
         this.topic = topic;
-        this.terminals = terminals;
+        this.listener = listener;
         this.loadTimeout = loadTimeout;
+        this.name = name;
+        this.timeoutKey = timeoutKey;
     }
 
     /** Starts following; returns when the registry is loaded, or throws after the load timeout. */
     public void start() {
-        thread = new Thread(this::follow, "jt808-registry");
+        thread = new Thread(this::follow, name + "-registry");
         thread.setDaemon(true);
         thread.start();
         try {
             if (!loaded.await(loadTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
                 throw new IllegalStateException("registry topic " + topic + " on " + bootstrap + " not loaded within "
-                        + loadTimeout + " (jt808.registry-timeout)");
+                        + loadTimeout + " (" + timeoutKey + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading the registry", e);
         }
-        LOG.info("registry {} loaded: {} vehicle terminals known", topic, terminals.size());
+        LOG.info("registry {} loaded for {}: {}", topic, name, listener.summary());
     }
 
     private void follow() {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaClients.reader(bootstrap, "anjian-jt808-registry"))) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(KafkaClients.reader(bootstrap, "anjian-" + name + "-registry"))) {
             consumer = c;
             List<TopicPartition> partitions = c.partitionsFor(topic, loadTimeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -76,17 +115,17 @@ public final class RegistryFollower implements AutoCloseable {
         } catch (WakeupException e) {
             LOG.debug("registry follower woken up to stop");
         } catch (RuntimeException e) {
-            LOG.error("registry follower stopped: {}; terminals known so far stay known", e.toString(), e);
+            LOG.error("{} registry follower stopped: {}; devices known so far stay known", name, e.toString(), e);
         }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            terminals.remove(record.key());
+            listener.remove(record.key());
             return;
         }
         try {
-            terminals.put(EventJson.read(record.value(), Device.class));
+            listener.put(EventJson.read(record.value(), Device.class));
         } catch (EventFormatException e) {
             LOG.warn("registry record {} at offset {} skipped: {}", record.key(), record.offset(), e.getMessage());
         }

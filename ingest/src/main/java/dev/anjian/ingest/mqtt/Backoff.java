@@ -2,19 +2,22 @@ package dev.anjian.ingest.mqtt;
 
 import java.time.Duration;
 
-/** Exponential retry delays, doubling from {@code initial} and capped at {@code max}: 100 ms, 200 ms, ... 10 s. */
-record Backoff(Duration initial, Duration max) {
+/**
+ * Exponential retry delays, doubling from {@code initial} and capped at {@code max}: 100 ms, 200 ms, ... 10 s.
+ * Public for the native MQTT endpoint, which retries Kafka sends the same way as the bridge.
+ */
+public record Backoff(Duration initial, Duration max) {
 
-    static final Backoff KAFKA = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
+    public static final Backoff KAFKA = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
 
-    Backoff {
+    public Backoff {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < initial <= max, was " + initial + " and " + max);
         }
     }
 
     /** The wait after the {@code failures}-th consecutive failure (1 for the first). */
-    Duration delay(int failures) {
+    public Duration delay(int failures) {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be >= 1, was " + failures);
         }

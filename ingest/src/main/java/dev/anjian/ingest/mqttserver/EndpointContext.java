@@ -1,0 +1,10 @@
+package dev.anjian.ingest.mqttserver;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** What every connection's {@link MqttConnectionHandler} shares: settings, who may connect, Kafka, counters. */
+record EndpointContext(MqttEndpointSettings settings, DeviceAuthenticator authenticator, LiveConnections connections,
+        KafkaLane lane, DeadLetters deadLetters, MqttEndpointCounters counters, RateLimitedLog refusals,
+        RateLimitedLog protocolErrors, AtomicBoolean retainLogged, Clock clock) {
+}

@@ -1,0 +1,111 @@
+package dev.anjian.ingest.mqttserver;
+
+import dev.anjian.ingest.kafka.EventPublisher;
+import dev.anjian.ingest.mqtt.Backoff;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native MQTT endpoint's TCP server (MQTT 3.1.1 and 5 on one port): devices of {@code devices} connect with
+ * their registry credential and publish telemetry, which goes to device-events (refused input to dead-letter,
+ * source {@value DeadLetters#SOURCE}) through the shared {@link EventPublisher}, which the
+ * caller owns and closes after this server. Usage: {@code new MqttEndpointServer(settings, publisher,
+ * devices).start()}, then {@link #port()}; {@link #close()} closes every connection and stops.
+ */
+public final class MqttEndpointServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttEndpointServer.class);
+    private static final long LOG_EVERY_MILLIS = 10_000;
+
+    private final MqttEndpointSettings settings;
+    private final DeviceDirectory devices;
+    private final EndpointContext context;
+    private final ChannelGroup channels = new DefaultChannelGroup("mqtt-endpoint", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+
+    public MqttEndpointServer(MqttEndpointSettings settings, EventPublisher publisher, DeviceDirectory devices) {
+        this.settings = settings;
+        this.devices = devices;
+        MqttEndpointCounters counters = new MqttEndpointCounters();
+        LiveConnections connections = new LiveConnections();
+        devices.onRemoved(connections::deviceRemoved);
+        KafkaLane lane = new KafkaLane(publisher, Backoff.KAFKA, counters);
+        this.context = new EndpointContext(settings, new DeviceAuthenticator(devices), connections, lane,
+                new DeadLetters(lane, counters), counters, new RateLimitedLog(LOG, LOG_EVERY_MILLIS),
+                new RateLimitedLog(LOG, LOG_EVERY_MILLIS), new AtomicBoolean(), Clock.systemUTC());
+    }
+
+    /** Binds and returns once the port is listening. */
+    public MqttEndpointServer start() {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new MqttEndpointInitializer(context, channels));
+        try {
+            serverChannel = bootstrap.bind(settings.bind(), settings.port()).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while binding " + settings.bind() + ":" + settings.port(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("MQTT endpoint cannot listen on " + settings.bind() + ":" + settings.port()
+                    + ": " + e, e);
+        }
+        LOG.info("MQTT endpoint listening on {} (MQTT 3.1.1 and 5, QoS 0 and 1): {}; max {} connections, {} in-flight"
+                        + " messages per connection, packets up to {} bytes, keep-alive at most {}",
+                serverChannel.localAddress(), devices.summary(), settings.maxConnections(), settings.maxInFlight(),
+                settings.maxPacketRemainingBytes(), settings.keepAliveMax());
+        return this;
+    }
+
+    /** The port listened on (the ephemeral one when mqtt-endpoint.port is 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public MqttEndpointCounters counters() {
+        return context.counters();
+    }
+
+    /** Authenticated devices connected now. */
+    public int connectedDevices() {
+        return context.connections().size();
+    }
+
+    /** Closes every connection (unacknowledged messages stay with their devices) and stops. */
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        context.connections().shutdown();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (workers != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        context.lane().close();
+        LOG.info("MQTT endpoint stopped: {}", context.counters());
+    }
+}
