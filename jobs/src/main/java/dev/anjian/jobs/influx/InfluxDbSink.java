@@ -1,15 +1,16 @@
 package dev.anjian.jobs.influx;
 
 import java.io.IOException;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A Flink Sink V2 writing to InfluxDB 1.x (the retired Bahir sink's replacement). At-least-once: each
- * writer flushes its batch before every checkpoint, so a checkpoint never acknowledges an unwritten point;
- * after a failure the job replays from the checkpoint and rewrites the same points, which InfluxDB
- * overwrites (same series and timestamp) rather than duplicates.
+ * writer has written every point it was given before every checkpoint, so a checkpoint never acknowledges an
+ * unwritten point; after a failure the job replays from the checkpoint and rewrites the same points, which
+ * InfluxDB overwrites (same series and timestamp) rather than duplicates.
  */
 public final class InfluxDbSink<T> implements Sink<T> {
 
@@ -25,6 +26,9 @@ public final class InfluxDbSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return new InfluxDbWriter<>(target, mapper, context.metricGroup());
+        TaskInfo task = context.getTaskInfo();
+        String threadName = "InfluxDB writer " + mapper.getClass().getSimpleName() + " "
+                + (task.getIndexOfThisSubtask() + 1) + "/" + task.getNumberOfParallelSubtasks();
+        return new InfluxDbWriter<>(target, mapper, context.metricGroup(), threadName);
     }
 }

@@ -7,14 +7,19 @@ import java.time.Duration;
 /**
  * Where and how the InfluxDB sink writes (InfluxDB 1.x HTTP API): {@code url} e.g.
  * {@code http://127.0.0.1:8086}, the database (created if missing), optional credentials (empty = none),
- * points per write, and how often a failed write is retried (backoff doubling from {@code retryBackoff})
- * before the job fails and restarts from its last checkpoint.
+ * points per write, how often a failed write is retried (backoff doubling from {@code retryBackoff})
+ * before the job fails and restarts from its last checkpoint, whether request bodies are gzipped, and how
+ * many full batches may wait for or be in a write while the task goes on (at least 1).
  */
 public record InfluxTarget(
         String url, String database, String username, String password, int batchSize, int maxRetries,
-        Duration retryBackoff) implements Serializable {
+        Duration retryBackoff, boolean gzip, int maxPendingBatches) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The defaults of {@code influx.gzip} and {@code influx.max-pending-batches} (measured, BENCHMARKS.md). */
+    public static final boolean DEFAULT_GZIP = false;
+    public static final int DEFAULT_MAX_PENDING_BATCHES = 2;
 
     public InfluxTarget {
         if (url == null || url.isBlank() || database == null || database.isBlank()) {
@@ -22,9 +27,18 @@ public record InfluxTarget(
         }
         username = username == null ? "" : username;
         password = password == null ? "" : password;
-        if (batchSize < 1 || maxRetries < 0 || retryBackoff == null || retryBackoff.isNegative()) {
-            throw new IllegalArgumentException("InfluxDB batchSize must be >= 1, maxRetries >= 0, retryBackoff >= 0");
+        if (batchSize < 1 || maxRetries < 0 || retryBackoff == null || retryBackoff.isNegative()
+                || maxPendingBatches < 1) {
+            throw new IllegalArgumentException("InfluxDB batchSize must be >= 1, maxRetries >= 0, retryBackoff >= 0, "
+                    + "maxPendingBatches >= 1");
         }
+    }
+
+    /** With the default request encoding and pending batches. */
+    public InfluxTarget(String url, String database, String username, String password, int batchSize, int maxRetries,
+                        Duration retryBackoff) {
+        this(url, database, username, password, batchSize, maxRetries, retryBackoff, DEFAULT_GZIP,
+                DEFAULT_MAX_PENDING_BATCHES);
     }
 
     /** The {@code influx.*} keys every writer to InfluxDB shares (documented in config/jobs.properties). */
@@ -36,7 +50,9 @@ public record InfluxTarget(
                 config.string("influx.password", ""),
                 config.integer("influx.batch-size", 5000, 1),
                 config.integer("influx.max-retries", 5, 0),
-                config.duration("influx.retry-backoff", Duration.ofMillis(500)));
+                config.duration("influx.retry-backoff", Duration.ofMillis(500)),
+                config.bool("influx.gzip", DEFAULT_GZIP),
+                config.integer("influx.max-pending-batches", DEFAULT_MAX_PENDING_BATCHES, 1));
     }
 
     public boolean hasCredentials() {
@@ -46,6 +62,7 @@ public record InfluxTarget(
     @Override
     public String toString() { // never log the password
         return "InfluxTarget[" + url + ", database " + database + (hasCredentials() ? ", user " + username : "")
-                + ", batch " + batchSize + ", retries " + maxRetries + "]";
+                + ", batch " + batchSize + ", retries " + maxRetries + ", pending batches " + maxPendingBatches
+                + (gzip ? ", gzip" : "") + "]";
     }
 }

@@ -82,8 +82,10 @@ class InfluxDbSinkIT {
                 writer.write(stored(0.1 * i, i), null);
             }
             assertThat(writer.pending()).isEqualTo(1);
-            assertThat(influx.rows("SELECT count(value) FROM reading")).extracting(r -> r.get("count"))
-                    .containsExactly(4.0);
+            // the two full batches are written in the background, without waiting for a flush
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(influx.rows("SELECT count(value) FROM reading")).extracting(r -> r.get("count"))
+                            .containsExactly(4.0));
 
             writer.flush(true);
             assertThat(writer.pending()).isZero();
@@ -172,6 +174,48 @@ class InfluxDbSinkIT {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("failed after 3 attempts");
         assertThat(metrics.count("influxWriteRetries")).isEqualTo(2);
+    }
+
+    @Test
+    void aBackgroundWriteThatFailsFailsTheNextFlushSoNoCheckpointCompletesWithoutItsPoints() throws Exception {
+        int port = TcpForwarder.freePort();
+        URI real = URI.create(url);
+        InfluxTarget throughForwarder = new InfluxTarget("http://127.0.0.1:" + port, influx.database(), "", "", 10, 0,
+                Duration.ofMillis(1));
+        TcpForwarder forwarder = TcpForwarder.open(port, real.getHost(), real.getPort());
+        try (InfluxDbWriter<RegisteredEvent> writer = readingWriter(throughForwarder)) {
+            forwarder.close(); // InfluxDB gone: the port now refuses connections
+            writer.write(stored(0.5, 0), null);
+
+            assertThatThrownBy(() -> writer.flush(false)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("a background write to InfluxDB failed")
+                    .hasMessageContaining("failed after 1 attempts");
+            assertThatThrownBy(() -> writer.write(stored(0.6, 1), null)).as("and every write after it")
+                    .isInstanceOf(IOException.class);
+        } finally {
+            forwarder.close();
+        }
+        assertThat(metrics.count("numRecordsSend")).isZero();
+        assertThat(influx.rows("SELECT value FROM reading")).isEmpty();
+    }
+
+    @Test
+    void aBackgroundWriteThatFailsFailsTheNextWrite() throws Exception {
+        int port = TcpForwarder.freePort();
+        URI real = URI.create(url);
+        InfluxTarget batchOfOne = new InfluxTarget("http://127.0.0.1:" + port, influx.database(), "", "", 1, 0,
+                Duration.ofMillis(1));
+        TcpForwarder forwarder = TcpForwarder.open(port, real.getHost(), real.getPort());
+        try (InfluxDbWriter<RegisteredEvent> writer = readingWriter(batchOfOne)) {
+            forwarder.close();
+            writer.write(stored(0.5, 0), null); // a full batch: handed to the background writer, which fails
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThatThrownBy(() -> writer.write(stored(0.6, 1), null)).isInstanceOf(IOException.class)
+                            .hasMessageContaining("a background write to InfluxDB failed"));
+        } finally {
+            forwarder.close();
+        }
     }
 
     private InfluxDbWriter<RegisteredEvent> readingWriter(InfluxTarget target) throws IOException {
