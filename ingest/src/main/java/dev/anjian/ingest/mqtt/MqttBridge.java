@@ -11,10 +11,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * subscription {@code $share/{group}/anjian/telemetry/+/+}.
  *
  * <p>Threads: Paho's callback thread only hands messages over; parsing, Kafka sends, retries and acks run on
- * one worker thread, so the ack bookkeeping needs no locks and Paho is never blocked by Kafka.
+ * one worker thread, so the ack bookkeeping needs no locks and Paho is never blocked by Kafka. Kafka's
+ * callback thread only queues the messages it completed; one worker task then acknowledges all of them
+ * (one hop per Kafka batch, not per record: the hops were most of the bridge's cost at full load). A timer
+ * thread waits out retry backoffs and the summary interval and hands the work to the worker.
  *
  * <pre>try (MqttBridge bridge = new MqttBridge(IngestSettings.from(config))) { bridge.start(); ... }</pre>
  */
@@ -50,7 +57,8 @@ public final class MqttBridge implements AutoCloseable {
     private final EventPublisher publisher;
     private final boolean ownsPublisher;
     private final Clock clock;
-    private final ScheduledExecutorService worker;
+    private final ExecutorService worker;
+    private final ScheduledExecutorService timer;
     private final Executor onWorker;
     private final RetryingSender sender;
     private final InOrderAcks acks = new InOrderAcks(); // worker thread only
@@ -59,6 +67,8 @@ public final class MqttBridge implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<Long> completedTickets = new ConcurrentLinkedQueue<>(); // Kafka thread -> worker
+    private final AtomicBoolean ackingScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
     private volatile MqttSubscriber mqtt;
@@ -80,13 +90,10 @@ public final class MqttBridge implements AutoCloseable {
         this.publisher = publisher;
         this.ownsPublisher = ownsPublisher;
         this.clock = Clock.systemUTC();
-        this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "mqtt-bridge-" + settings.mqttClientId());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = Executors.newSingleThreadExecutor(daemon("mqtt-bridge-" + settings.mqttClientId()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-bridge-timer-" + settings.mqttClientId()));
         this.onWorker = this::runOnWorker;
-        this.sender = new RetryingSender(worker, onWorker, Backoff.KAFKA);
+        this.sender = new RetryingSender(timer, onWorker, Backoff.KAFKA);
     }
 
     /** Connects, resumes or creates the session and subscribes; returns once subscribed, throws if it cannot. */
@@ -109,7 +116,8 @@ public final class MqttBridge implements AutoCloseable {
             throw new IllegalStateException("MQTT bridge cannot start on " + settings.mqttUrl() + " as '"
                     + settings.mqttClientId() + "': " + e.getMessage(), e);
         }
-        worker.scheduleAtFixedRate(this::logSummary, SUMMARY_EVERY_SECONDS, SUMMARY_EVERY_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> runOnWorker(this::logSummary), SUMMARY_EVERY_SECONDS, SUMMARY_EVERY_SECONDS,
+                TimeUnit.SECONDS);
         LOG.info("MQTT bridge running: subscribed to '{}'", settings.mqttSubscription());
     }
 
@@ -129,6 +137,7 @@ public final class MqttBridge implements AutoCloseable {
         }
         closing = true;
         awaitDrained();
+        timer.shutdownNow();
         worker.shutdownNow();
         awaitWorkerStopped();
         if (mqtt != null) {
@@ -183,10 +192,10 @@ public final class MqttBridge implements AutoCloseable {
             rejected.incrementAndGet();
             LOG.warn("rejected MQTT message on '{}' ({} bytes): {}; sending it to dead-letter", topic, payload.length, reason);
             DeadLetter letter = DeadLetter.of(DEAD_LETTER_SOURCE, topic, reason, payload, receivedAt);
-            sends = List.of(sender.untilAcknowledged(() -> publisher.deadLetter(letter), "dead letter from " + topic));
+            sends = List.of(sender.untilAcknowledged(() -> publisher.deadLetter(letter), () -> "dead letter from " + topic));
         }
         if (ticket >= 0) {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture<?>[]::new)).thenRunAsync(() -> completed(ticket), onWorker);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture<?>[]::new)).thenRun(() -> completed(ticket));
         }
     }
 
@@ -202,15 +211,26 @@ public final class MqttBridge implements AutoCloseable {
 
     private CompletableFuture<Void> publish(DeviceEvent event) {
         return sender.untilAcknowledged(() -> publisher.publish(event),
-                event.reading().metric() + " reading of " + event.deviceId());
+                () -> event.reading().metric() + " reading of " + event.deviceId());
     }
 
+    /** Any thread (mostly Kafka's): everything made from the message is in Kafka. */
     private void completed(long ticket) {
-        for (Ack ack : acks.completed(ticket)) {
-            // A packet id is only meaningful on the connection it arrived on (and forgetConnection drops
-            // older ones); this check closes the gap until that task has run.
-            if (ack.connection() == connection.get()) {
-                acknowledge(ack);
+        completedTickets.add(ticket);
+        if (ackingScheduled.compareAndSet(false, true)) {
+            runOnWorker(this::acknowledgeCompleted);
+        }
+    }
+
+    private void acknowledgeCompleted() {
+        ackingScheduled.set(false); // first: a ticket queued from now on schedules another run
+        for (Long ticket = completedTickets.poll(); ticket != null; ticket = completedTickets.poll()) {
+            for (Ack ack : acks.completed(ticket)) {
+                // A packet id is only meaningful on the connection it arrived on (and forgetConnection drops
+                // older ones); this check closes the gap until that task has run.
+                if (ack.connection() == connection.get()) {
+                    acknowledge(ack);
+                }
             }
         }
         inFlight.set(acks.size());
@@ -281,6 +301,14 @@ public final class MqttBridge implements AutoCloseable {
         } catch (TimeoutException | ExecutionException e) {
             LOG.warn("MQTT bridge closing with {} messages unacknowledged (Kafka did not confirm them in time)", inFlight.get());
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void awaitWorkerStopped() {

@@ -17,29 +17,34 @@ import org.slf4j.LoggerFactory;
  * stays unacknowledged towards MQTT, and the broker keeps it. One warning when sends start failing and
  * one line when they succeed again, rather than a line per failed record.
  *
- * <p>Sends, retries and completions all run on the one worker thread.
+ * <p>Sends and retries run on the one worker thread. A send Kafka acknowledges at once completes in
+ * Kafka's callback thread, without a hop to the worker: at full load that hop per record cost more than
+ * the send. Only failures (and the first success after them, for its log line) go through the worker.
  */
 final class RetryingSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
 
-    private final ScheduledExecutorService worker;
+    private final ScheduledExecutorService timer;
     private final Executor onWorker;
     private final Backoff backoff;
     private final AtomicLong retries = new AtomicLong();
     private long failuresInARow; // worker thread only
+    private volatile boolean failing; // read by Kafka's thread: a success then goes through the worker
 
-    RetryingSender(ScheduledExecutorService worker, Executor onWorker, Backoff backoff) {
-        this.worker = worker;
+    /** {@code timer} only waits out backoffs; every retry runs {@code onWorker}. */
+    RetryingSender(ScheduledExecutorService timer, Executor onWorker, Backoff backoff) {
+        this.timer = timer;
         this.onWorker = onWorker;
         this.backoff = backoff;
     }
 
     /**
-     * Starts sending; the future completes once Kafka acknowledged. It never completes exceptionally:
-     * if the worker stops first, it stays incomplete. {@code what} names the record in logs.
+     * Starts sending (call on the worker); the future completes once Kafka acknowledged, possibly in Kafka's
+     * callback thread. It never completes exceptionally: if the worker stops first, it stays incomplete.
+     * {@code what} names the record in logs, built only when one is written.
      */
-    CompletableFuture<Void> untilAcknowledged(Supplier<CompletableFuture<Void>> send, String what) {
+    CompletableFuture<Void> untilAcknowledged(Supplier<CompletableFuture<Void>> send, Supplier<String> what) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         attempt(send, what, 0, acknowledged);
         return acknowledged;
@@ -50,7 +55,7 @@ final class RetryingSender {
         return retries.get();
     }
 
-    private void attempt(Supplier<CompletableFuture<Void>> send, String what, int failures,
+    private void attempt(Supplier<CompletableFuture<Void>> send, Supplier<String> what, int failures,
             CompletableFuture<Void> acknowledged) {
         CompletableFuture<Void> sent;
         try {
@@ -58,22 +63,26 @@ final class RetryingSender {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e); // retried like any other failure
         }
-        sent.whenCompleteAsync((ok, error) -> {
-            if (error == null) {
-                succeeded(failures);
-                acknowledged.complete(null);
-            } else {
-                failed(what, error);
-                retryLater(send, what, failures + 1, acknowledged);
+        sent.whenComplete((ok, error) -> {
+            if (error != null) {
+                onWorker.execute(() -> {
+                    failed(what, error);
+                    retryLater(send, what, failures + 1, acknowledged);
+                });
+                return;
             }
-        }, onWorker);
+            if (failing || failures > 0) {
+                onWorker.execute(() -> succeeded(failures));
+            }
+            acknowledged.complete(null);
+        });
     }
 
-    private void retryLater(Supplier<CompletableFuture<Void>> send, String what, int failures,
+    private void retryLater(Supplier<CompletableFuture<Void>> send, Supplier<String> what, int failures,
             CompletableFuture<Void> acknowledged) {
         retries.incrementAndGet();
         try {
-            worker.schedule(() -> attempt(send, what, failures, acknowledged),
+            timer.schedule(() -> onWorker.execute(() -> attempt(send, what, failures, acknowledged)),
                     backoff.delay(failures).toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("bridge stopping: no more retries for {}; it stays unacknowledged", what);
@@ -84,18 +93,20 @@ final class RetryingSender {
         if (failuresInARow > 0) {
             LOG.info("Kafka sends succeed again after {} failed attempts", failuresInARow);
             failuresInARow = 0;
+            failing = false;
         }
         if (failures > 0) {
             LOG.debug("sent after {} retries", failures);
         }
     }
 
-    private void failed(String what, Throwable error) {
+    private void failed(Supplier<String> what, Throwable error) {
+        failing = true;
         if (failuresInARow++ == 0) {
             LOG.warn("Kafka send of {} failed: {}; retrying every send with backoff up to {}, MQTT acks withheld",
-                    what, describe(error), backoff.max());
-        } else {
-            LOG.debug("Kafka send of {} failed again: {}", what, describe(error));
+                    what.get(), describe(error), backoff.max());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("Kafka send of {} failed again: {}", what.get(), describe(error));
         }
     }
 

@@ -32,7 +32,7 @@ class RetryingSenderTest {
                 ? CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("metadata"))
                 : CompletableFuture.completedFuture(null);
 
-        CompletableFuture<Void> acknowledged = sender.untilAcknowledged(failsThreeTimes, "test");
+        CompletableFuture<Void> acknowledged = sender.untilAcknowledged(failsThreeTimes, () -> "test");
 
         assertThat(acknowledged).succeedsWithin(Duration.ofSeconds(30));
         assertThat(attempts).hasValue(4);
@@ -48,7 +48,7 @@ class RetryingSenderTest {
             }
             return CompletableFuture.completedFuture(null);
         };
-        assertThat(sender.untilAcknowledged(throwsOnce, "test")).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(sender.untilAcknowledged(throwsOnce, () -> "test")).succeedsWithin(Duration.ofSeconds(30));
         assertThat(attempts).hasValue(2);
     }
 
@@ -59,7 +59,7 @@ class RetryingSenderTest {
             attempted.countDown();
             return CompletableFuture.failedFuture(new IllegalStateException("Kafka down"));
         };
-        CompletableFuture<Void> acknowledged = sender.untilAcknowledged(alwaysFails, "test");
+        CompletableFuture<Void> acknowledged = sender.untilAcknowledged(alwaysFails, () -> "test");
         assertThat(attempted.await(30, TimeUnit.SECONDS)).isTrue();
 
         worker.shutdownNow();
