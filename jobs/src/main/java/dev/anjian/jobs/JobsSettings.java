@@ -51,6 +51,7 @@ public record JobsSettings(
                 config.nonNegativeDuration("sensor.stuck-after", defaults.stuckAfter()),
                 config.nonNegativeDuration("offline.disconnect-grace", defaults.disconnectGrace()),
                 config.nonNegativeDuration("offline.restore-grace", defaults.restoreGrace()),
+                config.nonNegativeDuration("offline.max-lag-hold", defaults.maxLagHold()),
                 config.positiveDuration("alarm.closed-retention", defaults.closedRetention()),
                 config.positiveDuration("alarm.open-retention", defaults.openRetention()),
                 config.nonNegativeDuration("watermark.out-of-orderness", defaults.outOfOrderness()),

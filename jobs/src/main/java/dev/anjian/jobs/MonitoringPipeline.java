@@ -117,7 +117,8 @@ public final class MonitoringPipeline {
         SingleOutputStreamOperator<DeviceStatus> statuses = inputs.transform("Offline detector",
                         TypeInformation.of(DeviceStatus.class),
                         new KeyedInputSplit<String, DeviceInput, DeviceEvent, RegistryUpdate, DeviceStatus>(
-                                new OfflineDetector(settings.disconnectGrace(), settings.restoreGrace()),
+                                new OfflineDetector(settings.disconnectGrace(), settings.restoreGrace(),
+                                        settings.maxLagHold()),
                                 DeviceInput::event, DeviceInput::registryUpdate))
                 .uid("offline-detector");
 

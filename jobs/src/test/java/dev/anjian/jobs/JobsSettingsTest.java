@@ -36,6 +36,7 @@ class JobsSettingsTest {
         assertThat(settings.detection()).isEqualTo(DetectionSettings.defaults());
         assertThat(settings.detection().lateHorizon()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.detection().stuckAfter()).as("stuck-value rule off").isZero();
+        assertThat(settings.detection().maxLagHold()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.detection().vehicle().nightStart()).isEqualTo(LocalTime.of(2, 0));
         assertThat(settings.detection().vehicle().zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
     }
@@ -44,11 +45,13 @@ class JobsSettingsTest {
     void detectionRulesAreConfigurable() {
         DetectionSettings detection = JobsSettings.from(Config.of(Map.of("late.horizon", "10m",
                 "sensor.stuck-after", "30m", "offline.disconnect-grace", "2m", "vehicle.night-start", "01:30",
-                "vehicle.time-zone", "UTC", "vehicle.overspeed-for", "20s"), Map.of())).detection();
+                "vehicle.time-zone", "UTC", "vehicle.overspeed-for", "20s", "offline.max-lag-hold", "0s"),
+                Map.of())).detection();
 
         assertThat(detection.lateHorizon()).isEqualTo(Duration.ofMinutes(10));
         assertThat(detection.stuckAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(detection.disconnectGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(detection.maxLagHold()).as("0 = off").isZero();
         assertThat(detection.vehicle().nightStart()).isEqualTo(LocalTime.of(1, 30));
         assertThat(detection.vehicle().zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(detection.vehicle().overspeedFor()).isEqualTo(Duration.ofSeconds(20));

@@ -57,7 +57,7 @@ class KeyedInputSplitTest {
     @Test
     void firesTheDetectorsProcessingTimeTimers() throws Exception {
         var harness = open(new KeyedInputSplit<String, DeviceInput, DeviceEvent, RegistryUpdate, DeviceStatus>(
-                new OfflineDetector(Duration.ofSeconds(60), Duration.ZERO), DeviceInput::event,
+                new OfflineDetector(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO), DeviceInput::event,
                 DeviceInput::registryUpdate));
         harness.setProcessingTime(at(0));
         harness.processElement(DeviceInput.of(DeviceControl.of(RegistryUpdate.registered(gasSensor("GAS-1",

@@ -79,6 +79,9 @@ class MonitoringPipelineIT {
                 "checkpoint.interval", "500ms",
                 "checkpoint.dir", Path.of("target", "it-checkpoints").toString(),
                 "offline.restore-grace", "1s",
+                // the readings carry receivedAt from T0 (hours ago), the only input: a lag that would hold
+                // MUTE-1's OFFLINE for the default 5 min, longer than PATIENCE
+                "offline.max-lag-hold", "2s",
                 "influx.url", ItServices.influxUrl(),
                 "influx.database", influx.database()), Map.of()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(MonitoringJob.flinkConfig(settings));

@@ -81,8 +81,8 @@ class RemovalEndsOpenEpisodesTest {
     }
 
     private static Outcome offline() throws Exception {
-        try (var h = Harnesses.open(new OfflineDetector(Duration.ofSeconds(60), Duration.ZERO), DeviceEvent::deviceId,
-                RegistryUpdate::deviceId)) {
+        try (var h = Harnesses.open(new OfflineDetector(Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO),
+                DeviceEvent::deviceId, RegistryUpdate::deviceId)) {
             h.setProcessingTime(at(0));
             h.processElement2(RegistryUpdate.registered(gasSensor(GAS, methane(0, 0))), at(0));
             h.setProcessingTime(at(300)); // never reported within its 300 s: OFFLINE

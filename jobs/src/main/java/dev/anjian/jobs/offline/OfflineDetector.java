@@ -11,10 +11,12 @@ import dev.anjian.jobs.Alarms;
 import dev.anjian.jobs.RegistryUpdate;
 import dev.anjian.jobs.offline.Presence.Status;
 import java.time.Duration;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -38,26 +40,42 @@ import org.slf4j.LoggerFactory;
  * operator opening is looked at again when that grace ends, so that the backlog of messages that arrived
  * while the job was down is read first: a device that kept reporting is not falsely reported, one that went
  * silent still is. One timer per device at most, moved lazily: a later deadline re-arms when the timer fires.
+ *
+ * <p>Input lag: when the job is behind its Kafka input (overload, a backlog), a device's newer messages may
+ * still be queued when its deadline passes. So a due timer judges OFFLINE only once the wall clock reaches
+ * deadline + this subtask's input lag ({@link InputLag}, capped at {@code maxLagHold}), and is re-armed
+ * there until then; OFFLINE since stays the deadline. Example (timeout 300 s, last message at 0 s, input
+ * 20 s behind): at 300 s the timer is re-armed for 320 s; a message received at 290 s and read at 310 s
+ * keeps the device ONLINE; without one it is OFFLINE at 320 s, since 300 s. {@code maxLagHold} 0 judges at
+ * the deadline. Gauge {@value #LAG_GAUGE}: the estimate; INFO log per subtask when holding starts and ends.
  */
 public final class OfflineDetector extends KeyedCoProcessFunction<String, DeviceEvent, RegistryUpdate, DeviceStatus> {
 
     public static final OutputTag<AlarmEvent> OFFLINE_ALARMS =
             new OutputTag<>("offline-alarms", TypeInformation.of(AlarmEvent.class));
     public static final String RULE = "offline";
+    public static final String LAG_GAUGE = "offlineInputLagMs";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(OfflineDetector.class);
+    /** Holds below this are the normal transit time (gateway, Kafka, job): not worth a log line. */
+    private static final long NOTABLE_LAG_MILLIS = 1_000;
 
     private final long disconnectGraceMillis;
     private final long restoreGraceMillis;
+    private final long maxLagHoldMillis;
 
     private transient ValueState<Device> registered;
     private transient ValueState<Presence> presence;
     private transient long graceEnds;
+    private transient InputLag inputLag;
+    private transient boolean holding; // OFFLINE judgements held by a notable lag, for the transition log
+    private transient String subtask;
 
-    public OfflineDetector(Duration disconnectGrace, Duration restoreGrace) {
+    public OfflineDetector(Duration disconnectGrace, Duration restoreGrace, Duration maxLagHold) {
         this.disconnectGraceMillis = disconnectGrace.toMillis();
         this.restoreGraceMillis = restoreGrace.toMillis();
+        this.maxLagHoldMillis = maxLagHold.toMillis();
     }
 
     @Override
@@ -65,11 +83,18 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
         presence = getRuntimeContext().getState(new ValueStateDescriptor<>("presence", Presence.class));
         graceEnds = -1; // fixed by the first element or timer: processing time is the timer service's
+        inputLag = new InputLag();
+        TaskInfo task = getRuntimeContext().getTaskInfo();
+        subtask = (task.getIndexOfThisSubtask() + 1) + "/" + task.getNumberOfParallelSubtasks();
+        // read by the metrics thread; in a running job processing time is the wall clock
+        getRuntimeContext().getMetricGroup().gauge(LAG_GAUGE,
+                (Gauge<Long>) () -> inputLag.millis(System.currentTimeMillis()));
     }
 
     @Override
     public void processElement1(DeviceEvent event, Context ctx, Collector<DeviceStatus> out) throws Exception {
         long wallClock = started(ctx.timerService().currentProcessingTime());
+        inputLag.sample(event.receivedAt(), wallClock); // every event read, registered or not, tells the lag
         Device device = registered.value();
         Presence now = presence.value();
         if (device == null || now == null) {
@@ -138,12 +163,34 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
             return; // a timer superseded by an earlier deadline and deleted too late to matter
         }
         Presence unarmed = now.withTimer(0L);
-        long recheck = Math.max(now.deadline(), graceEnds);
+        long recheck = Math.max(now.deadline() + heldLag(wallClock), graceEnds);
         if (recheck > wallClock) {
             presence.update(armed(unarmed, ctx, recheck));
             return;
         }
         wentOffline(device, unarmed, out, ctx, false);
+    }
+
+    /**
+     * How long past a deadline an OFFLINE judgement waits now for messages still queued in the input: the
+     * input lag, at most {@code maxLagHold}. Logs when a notable hold starts and when it ends.
+     */
+    private long heldLag(long wallClock) {
+        long lag = inputLag.millis(wallClock);
+        long held = Math.min(lag, maxLagHoldMillis);
+        boolean notable = held >= (holding ? NOTABLE_LAG_MILLIS / 2 : NOTABLE_LAG_MILLIS); // no flapping log
+        if (notable != holding) {
+            holding = notable;
+            if (notable) {
+                LOG.info("offline detector {}: input {} s behind: OFFLINE judgements held up to {} s past each"
+                        + " deadline (offline.max-lag-hold {} s), until the messages still queued are read",
+                        subtask, lag / 1000, held / 1000, maxLagHoldMillis / 1000);
+            } else {
+                LOG.info("offline detector {}: input caught up ({} ms behind): OFFLINE judgements no longer held",
+                        subtask, lag);
+            }
+        }
+        return held;
     }
 
     /**

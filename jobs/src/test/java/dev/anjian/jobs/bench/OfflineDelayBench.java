@@ -67,8 +67,8 @@ public final class OfflineDelayBench {
 
         DetectionSettings defaults = DetectionSettings.defaults();
         DetectionSettings settings = new DetectionSettings(defaults.lateHorizon(), defaults.stuckAfter(),
-                defaults.disconnectGrace(), Duration.ZERO, defaults.closedRetention(), defaults.openRetention(),
-                defaults.outOfOrderness(), defaults.idleness(), defaults.vehicle());
+                defaults.disconnectGrace(), Duration.ZERO, defaults.maxLagHold(), defaults.closedRetention(),
+                defaults.openRetention(), defaults.outOfOrderness(), defaults.idleness(), defaults.vehicle());
         var registry = env.fromData(registry(devices, timeoutSeconds),
                 TypeInformation.of(new TypeHint<Decoded<RegistryUpdate>>() { }));
         // Unbounded, one stray command a second: once every source has ended Flink finishes the job and

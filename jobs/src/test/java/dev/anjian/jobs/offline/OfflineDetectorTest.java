@@ -15,6 +15,7 @@ import dev.anjian.events.DeviceEvent;
 import dev.anjian.events.DeviceStatus;
 import dev.anjian.events.DeviceStatus.Status;
 import dev.anjian.events.SensorReading;
+import dev.anjian.jobs.DetectionSettings;
 import dev.anjian.jobs.RegistryUpdate;
 import dev.anjian.jobs.testing.Harnesses;
 import java.time.Duration;
@@ -145,7 +146,8 @@ class OfflineDetectorTest {
     }
 
     private void start(Duration restoreGrace, OperatorSubtaskState checkpoint) throws Exception {
-        harness = Harnesses.open(new OfflineDetector(GRACE, restoreGrace), DeviceEvent::deviceId,
+        harness = Harnesses.open(new OfflineDetector(GRACE, restoreGrace,
+                DetectionSettings.defaults().maxLagHold()), DeviceEvent::deviceId,
                 RegistryUpdate::deviceId, checkpoint);
         harness.setProcessingTime(checkpoint == null ? at(0) : at(100));
     }
