@@ -93,7 +93,7 @@ public final class MqttBridge implements AutoCloseable {
         this.worker = Executors.newSingleThreadExecutor(daemon("mqtt-bridge-" + settings.mqttClientId()));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-bridge-timer-" + settings.mqttClientId()));
         this.onWorker = this::runOnWorker;
-        this.sender = new RetryingSender(timer, onWorker, Backoff.KAFKA);
+        this.sender = new RetryingSender(timer, onWorker, Backoff.KAFKA, "MQTT acks withheld");
     }
 
     /** Connects, resumes or creates the session and subscribes; returns once subscribed, throws if it cannot. */

@@ -4,57 +4,43 @@ import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
 import dev.anjian.ingest.kafka.EventPublisher;
 import dev.anjian.ingest.mqtt.Backoff;
+import dev.anjian.ingest.mqtt.RetryingSender;
+import dev.anjian.ingest.mqtt.RetryingSender.Abandoned;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands the endpoint's Kafka sends to the shared {@link EventPublisher} on one thread of its own, because
  * {@code KafkaProducer.send} can block (up to max.block.ms while metadata is missing) and an event loop must
- * never block; one thread also keeps each device's events in arrival order. A failed send is retried with
- * {@link Backoff#KAFKA} (100 ms doubling to 10 s), as the bridge does, for as long as {@code wanted} says its
- * connection is open: the endpoint keeps no session, so once the connection is gone its unacknowledged
- * messages are the device's to send again, and retrying them here would only buy duplicates and memory.
+ * never block; one thread also keeps each device's events in arrival order. A failed send is retried by a
+ * {@link RetryingSender} with {@link Backoff#KAFKA} (100 ms doubling to 10 s), as the bridge does, for as long
+ * as {@code wanted} says its connection is open: the endpoint keeps no session, so once the connection is gone
+ * its unacknowledged messages are the device's to send again.
  * The returned future completes when Kafka acknowledged, or exceptionally with {@link Abandoned}.
  */
 final class KafkaLane implements AutoCloseable {
 
-    /** The connection closed before Kafka acknowledged; nothing was acknowledged to the device either. */
-    static final class Abandoned extends CancellationException {
-        private static final long serialVersionUID = 1L;
-
-        Abandoned(String what) {
-            super(what + " not retried: its connection is closed");
-        }
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaLane.class);
     private static final long STOP_TIMEOUT_SECONDS = 5;
 
     private final EventPublisher publisher;
-    private final Backoff backoff;
     private final MqttEndpointCounters counters;
-    private final AtomicLong failuresInARow = new AtomicLong();
-    private final ScheduledThreadPoolExecutor lane = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "mqtt-endpoint-kafka");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // A plain queue for the sends: a scheduled executor's delay heap cost more than the sends at full load.
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(daemon("mqtt-endpoint-kafka"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemon("mqtt-endpoint-kafka-retries"));
+    private final RetryingSender sender;
 
     KafkaLane(EventPublisher publisher, Backoff backoff, MqttEndpointCounters counters) {
         this.publisher = publisher;
-        this.backoff = backoff;
         this.counters = counters;
-        lane.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // at close, waiting retries are dropped
+        this.sender = new RetryingSender(timer, lane, backoff, "PUBACKs withheld while the device stays connected");
     }
 
     /** Completes once Kafka has every event (each is retried on its own). */
@@ -64,10 +50,12 @@ final class KafkaLane implements AutoCloseable {
         for (int i = 0; i < acknowledged.length; i++) {
             acknowledged[i] = new CompletableFuture<>();
         }
+        BooleanSupplier retry = counted(wanted);
         run(() -> {
             for (int i = 0; i < acknowledged.length; i++) {
                 DeviceEvent event = events.get(i);
-                attempt(() -> publisher.publish(event), wanted, 0, acknowledged[i]);
+                relay(sender.untilAcknowledged(() -> publisher.publish(event),
+                        () -> event.reading().metric() + " reading of " + event.deviceId(), retry), acknowledged[i]);
             }
         }, acknowledged);
         return acknowledged.length == 1 ? acknowledged[0] : CompletableFuture.allOf(acknowledged);
@@ -75,58 +63,30 @@ final class KafkaLane implements AutoCloseable {
 
     CompletableFuture<Void> deadLetter(DeadLetter letter, BooleanSupplier wanted) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        run(() -> attempt(() -> publisher.deadLetter(letter), wanted, 0, acknowledged), acknowledged);
+        run(() -> relay(sender.untilAcknowledged(() -> publisher.deadLetter(letter),
+                () -> "dead letter of " + letter.origin(), counted(wanted)), acknowledged), acknowledged);
         return acknowledged;
     }
 
-    private void attempt(Supplier<CompletableFuture<Void>> send, BooleanSupplier wanted, int failures,
-            CompletableFuture<Void> acknowledged) {
-        CompletableFuture<Void> sent;
-        try {
-            sent = send.get();
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e); // retried like any other failure
-        }
-        sent.whenComplete((ok, error) -> {
+    /** Asked once before each retry: counts the retries that happen. */
+    private BooleanSupplier counted(BooleanSupplier wanted) {
+        return () -> {
+            if (!wanted.getAsBoolean()) {
+                return false;
+            }
+            counters.kafkaRetry();
+            return true;
+        };
+    }
+
+    private static void relay(CompletableFuture<Void> from, CompletableFuture<Void> to) {
+        from.whenComplete((ok, error) -> {
             if (error == null) {
-                succeeded();
-                acknowledged.complete(null);
+                to.complete(null);
             } else {
-                failed(error);
-                retryLater(send, wanted, failures + 1, acknowledged);
+                to.completeExceptionally(error);
             }
         });
-    }
-
-    private void retryLater(Supplier<CompletableFuture<Void>> send, BooleanSupplier wanted, int failures,
-            CompletableFuture<Void> acknowledged) {
-        try {
-            lane.schedule(() -> {
-                if (wanted.getAsBoolean()) {
-                    counters.kafkaRetry();
-                    attempt(send, wanted, failures, acknowledged);
-                } else {
-                    acknowledged.completeExceptionally(new Abandoned("a Kafka send"));
-                }
-            }, backoff.delay(failures).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            acknowledged.completeExceptionally(new Abandoned("a Kafka send (endpoint stopping)"));
-        }
-    }
-
-    private void succeeded() {
-        long failures = failuresInARow.getAndSet(0);
-        if (failures > 0) {
-            LOG.info("MQTT endpoint: Kafka sends succeed again after {} failed attempts", failures);
-        }
-    }
-
-    private void failed(Throwable error) {
-        if (failuresInARow.getAndIncrement() == 0) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            LOG.warn("MQTT endpoint: Kafka send failed: {}: {}; retrying with backoff up to {} while the device stays"
-                    + " connected, PUBACKs withheld", cause.getClass().getSimpleName(), cause.getMessage(), backoff.max());
-        }
     }
 
     private void run(Runnable task, CompletableFuture<?>... onRejection) {
@@ -134,14 +94,23 @@ final class KafkaLane implements AutoCloseable {
             lane.execute(task);
         } catch (RejectedExecutionException e) {
             for (CompletableFuture<?> future : onRejection) {
-                future.completeExceptionally(new Abandoned("a Kafka send (endpoint stopping)"));
+                future.completeExceptionally(new Abandoned("the endpoint is stopping"));
             }
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Lets queued sends reach the producer (at most 5 s), then stops; pending retries are dropped. */
     @Override
     public void close() {
+        timer.shutdownNow();
         lane.shutdown();
         try {
             if (!lane.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

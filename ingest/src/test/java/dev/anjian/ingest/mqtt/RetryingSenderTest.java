@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ class RetryingSenderTest {
     private static final Backoff FAST = new Backoff(Duration.ofMillis(1), Duration.ofMillis(4));
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
-    private final RetryingSender sender = new RetryingSender(worker, worker, FAST);
+    private final RetryingSender sender = new RetryingSender(worker, worker, FAST, "test acks withheld");
 
     @AfterEach
     void stop() {
@@ -66,5 +67,25 @@ class RetryingSenderTest {
         assertThat(worker.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         // Only the worker completes it; with the worker gone it stays open: no ack can follow.
         assertThat(acknowledged).isNotDone();
+    }
+
+    @Test
+    void aSendNoLongerWantedIsAbandonedAtItsNextRetryInsteadOfRetriedForever() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean connectionOpen = new AtomicBoolean(true);
+        Supplier<CompletableFuture<Void>> failsThenClosesTheConnection = () -> {
+            if (attempts.incrementAndGet() == 2) {
+                connectionOpen.set(false);
+            }
+            return CompletableFuture.failedFuture(new IllegalStateException("Kafka down"));
+        };
+
+        CompletableFuture<Void> acknowledged =
+                sender.untilAcknowledged(failsThenClosesTheConnection, () -> "test", connectionOpen::get);
+
+        assertThat(acknowledged).failsWithin(Duration.ofSeconds(30))
+                .withThrowableOfType(java.util.concurrent.CancellationException.class)
+                .isInstanceOf(RetryingSender.Abandoned.class);
+        assertThat(attempts).hasValue(2);
     }
 }
