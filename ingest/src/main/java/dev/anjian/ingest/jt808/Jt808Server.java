@@ -1,19 +1,8 @@
 package dev.anjian.ingest.jt808;
 
 import dev.anjian.ingest.kafka.EventPublisher;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetSocketAddress;
+import dev.anjian.ingest.netty.TcpServer;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +19,7 @@ public final class Jt808Server implements AutoCloseable {
     private final Jt808Settings settings;
     private final GatewayContext context;
     private final PublishLane lane;
-    private final ChannelGroup channels = new DefaultChannelGroup("jt808", GlobalEventExecutor.INSTANCE);
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel serverChannel;
+    private TcpServer server;
 
     public Jt808Server(Jt808Settings settings, EventPublisher publisher, KnownTerminals terminals) {
         this(settings, publisher, terminals, Clock.systemUTC());
@@ -52,32 +38,21 @@ public final class Jt808Server implements AutoCloseable {
         if (Jt808Settings.DEMO_AUTH_SECRET.equals(settings.authSecret())) {
             LOG.warn("jt808.auth-secret is the demo default: anyone who knows it can compute auth codes; set your own");
         }
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(settings.workerThreads(), NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Jt808ChannelInitializer(context, channels));
         try {
-            serverChannel = bootstrap.bind(settings.bind(), settings.port()).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server = TcpServer.start("JT/T 808 gateway", settings.bind(), settings.port(), settings.workerThreads(),
+                    channels -> new Jt808ChannelInitializer(context, channels));
+        } catch (IllegalStateException e) {
             close();
-            throw new IllegalStateException("interrupted while binding " + settings.bind() + ":" + settings.port(), e);
-        } catch (RuntimeException e) {
-            close();
-            throw new IllegalStateException("cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e, e);
+            throw e;
         }
         LOG.info("JT/T 808 gateway '{}' listening on {} (2013 and 2019), idle timeout {}", settings.gatewayId(),
-                serverChannel.localAddress(), settings.idleTimeout());
+                server.localAddress(), settings.idleTimeout());
         return this;
     }
 
     /** The port listened on (the ephemeral one when jt808.port is 0). */
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return server.port();
     }
 
     public Jt808Counters counters() {
@@ -91,13 +66,8 @@ public final class Jt808Server implements AutoCloseable {
 
     @Override
     public void close() {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-        }
-        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        if (workers != null) {
-            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (server != null) {
+            server.close();
         }
         lane.close();
         LOG.info("JT/T 808 gateway '{}' stopped: {}", settings.gatewayId(), context.counters());

@@ -2,19 +2,8 @@ package dev.anjian.ingest.mqttserver;
 
 import dev.anjian.ingest.kafka.EventPublisher;
 import dev.anjian.ingest.mqtt.Backoff;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetSocketAddress;
+import dev.anjian.ingest.netty.TcpServer;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +23,7 @@ public final class MqttEndpointServer implements AutoCloseable {
     private final MqttEndpointSettings settings;
     private final DeviceDirectory devices;
     private final EndpointContext context;
-    private final ChannelGroup channels = new DefaultChannelGroup("mqtt-endpoint", GlobalEventExecutor.INSTANCE);
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel serverChannel;
+    private TcpServer server;
 
     public MqttEndpointServer(MqttEndpointSettings settings, EventPublisher publisher, DeviceDirectory devices) {
         this.settings = settings;
@@ -53,35 +39,23 @@ public final class MqttEndpointServer implements AutoCloseable {
 
     /** Binds and returns once the port is listening. */
     public MqttEndpointServer start() {
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new MqttEndpointInitializer(context, channels));
         try {
-            serverChannel = bootstrap.bind(settings.bind(), settings.port()).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server = TcpServer.start("MQTT endpoint", settings.bind(), settings.port(), 0,
+                    channels -> new MqttEndpointInitializer(context, channels));
+        } catch (IllegalStateException e) {
             close();
-            throw new IllegalStateException("interrupted while binding " + settings.bind() + ":" + settings.port(), e);
-        } catch (RuntimeException e) {
-            close();
-            throw new IllegalStateException("MQTT endpoint cannot listen on " + settings.bind() + ":" + settings.port()
-                    + ": " + e, e);
+            throw e;
         }
         LOG.info("MQTT endpoint listening on {} (MQTT 3.1.1 and 5, QoS 0 and 1): {}; max {} connections, {} in-flight"
                         + " messages per connection, packets up to {} bytes, keep-alive at most {}",
-                serverChannel.localAddress(), devices.summary(), settings.maxConnections(), settings.maxInFlight(),
+                server.localAddress(), devices.summary(), settings.maxConnections(), settings.maxInFlight(),
                 settings.maxPacketRemainingBytes(), settings.keepAliveMax());
         return this;
     }
 
     /** The port listened on (the ephemeral one when mqtt-endpoint.port is 0). */
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return server.port();
     }
 
     public MqttEndpointCounters counters() {
@@ -96,14 +70,10 @@ public final class MqttEndpointServer implements AutoCloseable {
     /** Closes every connection (unacknowledged messages stay with their devices) and stops. */
     @Override
     public void close() {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-        }
-        context.connections().shutdown();
-        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        if (workers != null) {
-            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (server != null) {
+            server.stopAccepting();
+            context.connections().shutdown(); // MQTT 5 devices get their DISCONNECT before the connection closes
+            server.close();
         }
         context.lane().close();
         LOG.info("MQTT endpoint stopped: {}", context.counters());
