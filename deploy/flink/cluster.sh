@@ -16,6 +16,7 @@ set -euo pipefail
 FLINK_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$FLINK_DIR/../.." && pwd)
 source "$FLINK_DIR/../local/lib/common.sh"   # info/die, spawn, pid files, health waits
+source "$FLINK_DIR/../local/lib/state_dir.sh"   # cluster dir lock and purge, parallel stop
 source "$FLINK_DIR/lib/rest.sh"
 source "$FLINK_DIR/lib/processes.sh"
 # Messages go to stderr: stdout carries only what scripts capture (a job id, a savepoint path).
@@ -88,12 +89,8 @@ FLINK_CP="$FLINK_DIR/var/flink-$FLINK_VERSION.classpath"   # shared by every pro
 process_paths
 
 lock_cluster_dir() {
-  if [[ ! -d $CLUSTER_DIR || -z $(ls -A "$CLUSTER_DIR") ]]; then
-    mkdir -p "$CLUSTER_DIR"
-    echo "anjian Flink cluster, profile $PROFILE" >"$MARKER"
-  fi
-  exec 9>"$CLUSTER_DIR/.lock"
-  flock -n 9 || die "another cluster.sh is starting or stopping the cluster in $CLUSTER_DIR"
+  lock_state_dir "$CLUSTER_DIR" "$MARKER" "anjian Flink cluster, profile $PROFILE" \
+    "another cluster.sh is starting or stopping the cluster in $CLUSTER_DIR"
 }
 
 # ---------------------------------------------------------------- cluster commands
@@ -143,20 +140,9 @@ EOF
 
 cmd_stop() {
   if [[ -d $CLUSTER_DIR ]]; then lock_cluster_dir; fi
-  local pids=() p rc=0
-  stop_role taskmanager & pids+=($!)
-  stop_role jobmanager & pids+=($!)
-  for p in "${pids[@]}"; do wait "$p" || rc=1; done
-  (( rc == 0 )) || die "the cluster could not be stopped"
+  stop_in_parallel "the cluster could not be stopped" stop_role taskmanager jobmanager
   rm -rf -- "$CLUSTER_DIR/tmp"   # unpacked RPC system and web files: ~21 MB per JVM start
-  if [[ $PURGE == true ]]; then purge_cluster_dir; fi
-}
-
-purge_cluster_dir() {
-  if [[ ! -d $CLUSTER_DIR ]]; then info "nothing to purge: $CLUSTER_DIR does not exist"; return 0; fi
-  [[ -e $MARKER ]] || die "refusing to delete $CLUSTER_DIR: it has no $(basename "$MARKER") marker"
-  rm -rf -- "$CLUSTER_DIR"
-  info "purged $CLUSTER_DIR"
+  if [[ $PURGE == true ]]; then purge_state_dir "$CLUSTER_DIR" "$MARKER"; fi
 }
 
 cmd_status() {

@@ -9,6 +9,7 @@ set -euo pipefail
 LOCAL_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$LOCAL_DIR/../.." && pwd)
 source "$LOCAL_DIR/lib/common.sh"
+source "$LOCAL_DIR/lib/state_dir.sh"
 source "$LOCAL_DIR/lib/install.sh"
 source "$LOCAL_DIR/lib/kafka.sh"
 source "$LOCAL_DIR/lib/influxdb.sh"
@@ -65,14 +66,8 @@ mqtt_paths
 
 # One stack.sh at a time per data dir.
 lock_stack_dir() {
-  # The marker goes only into a folder we create (or find empty), so purge never deletes
-  # a pre-existing folder that ANJIAN_STACK_DIR happens to point at.
-  if [[ ! -d $STACK_DIR || -z $(ls -A "$STACK_DIR") ]]; then
-    mkdir -p "$STACK_DIR"
-    echo "anjian local stack, profile $PROFILE" >"$MARKER"
-  fi
-  exec 9>"$STACK_DIR/.lock"
-  flock -n 9 || die "another stack.sh is working on $STACK_DIR"
+  lock_state_dir "$STACK_DIR" "$MARKER" "anjian local stack, profile $PROFILE" \
+    "another stack.sh is working on $STACK_DIR"
 }
 
 # ---------------------------------------------------------------- commands
@@ -132,22 +127,11 @@ EOF
 cmd_stop() {
   # No lock when the dir is absent: nothing can be running from it.
   if [[ -d $STACK_DIR ]]; then lock_stack_dir; fi
-  # In parallel: each one may take a few seconds (SIGTERM, then up to ANJIAN_STOP_TIMEOUT).
-  local pids=() p rc=0
-  kafka_stop & pids+=($!)
-  influx_stop & pids+=($!)
-  mqtt_stop & pids+=($!)
-  for p in "${pids[@]}"; do wait "$p" || rc=1; done
-  (( rc == 0 )) || die "some services could not be stopped"
-  if [[ $PURGE == true ]]; then purge_data; fi
+  stop_in_parallel "some services could not be stopped" stop_svc kafka influx mqtt
+  if [[ $PURGE == true ]]; then purge_state_dir "$STACK_DIR" "$MARKER"; fi
 }
 
-purge_data() {
-  if [[ ! -d $STACK_DIR ]]; then info "nothing to purge: $STACK_DIR does not exist"; return 0; fi
-  [[ -e $MARKER ]] || die "refusing to delete $STACK_DIR: it has no $(basename "$MARKER") marker"
-  rm -rf -- "$STACK_DIR"
-  info "purged $STACK_DIR"
-}
+stop_svc() { "${1}_stop"; }   # kafka -> kafka_stop (lib/kafka.sh)
 
 cmd_status() {
   echo "profile $PROFILE, data dir $STACK_DIR"
