@@ -6,7 +6,8 @@
 #   bench/run.sh stack start|stop|status  the bench stack: Kafka 29092, InfluxDB 28086, Mosquitto 21883 under
 #                                         deploy/local/var/bench (deploy/local/stack.sh with its port overrides)
 # Env: BENCH_BUILD=all (default: mvn -pl bench -am install) | bench (this module only, the other modules as
-#      installed in ~/.m2) | none;  BENCH_JAVA_OPTS (default -Xmx1g) for the harness JVM.
+#      installed in ~/.m2) | none;  BENCH_JAVA_OPTS (default -Xmx1g) for the harness JVM;
+#      add -Dbench.jfr=true to it for a JFR profile of every component (<run>/<phase>/<service>.jfr).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 cd "$root"

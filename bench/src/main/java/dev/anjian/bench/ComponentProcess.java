@@ -45,6 +45,10 @@ final class ComponentProcess {
         Path tmp = Files.createDirectories(dir.resolve("tmp-" + label));
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap, "-XX:+UseG1GC"));
         OPENS.forEach(p -> command.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
+        if (Boolean.getBoolean("bench.jfr")) { // a profile per component, for finding where its CPU goes
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + dir.resolve(label + ".jfr"));
+        }
         command.addAll(List.of("-Danjian.home=" + repoRoot, "-Danjian.log.dir=" + dir.resolve("logs-" + label),
                 "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), "dev.anjian.app.AnjianMain",
                 service, "--config", config.toString()));
