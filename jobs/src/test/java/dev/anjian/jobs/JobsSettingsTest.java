@@ -30,7 +30,7 @@ class JobsSettingsTest {
         assertThat(settings.influx().url()).isEqualTo("http://127.0.0.1:8086");
         assertThat(settings.influx().database()).isEqualTo("anjian");
         assertThat(settings.influx().hasCredentials()).isFalse();
-        assertThat(settings.influx().batchSize()).isEqualTo(5000);
+        assertThat(settings.influx().batchSize()).isEqualTo(20_000);
         assertThat(settings.influx().maxRetries()).isEqualTo(5);
         assertThat(settings.influx().retryBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.detection()).isEqualTo(DetectionSettings.defaults());

@@ -48,7 +48,7 @@ public record InfluxTarget(
                 config.string("influx.database", "anjian"),
                 config.string("influx.username", ""),
                 config.string("influx.password", ""),
-                config.integer("influx.batch-size", 5000, 1),
+                config.integer("influx.batch-size", 20_000, 1),
                 config.integer("influx.max-retries", 5, 0),
                 config.duration("influx.retry-backoff", Duration.ofMillis(500)),
                 config.bool("influx.gzip", DEFAULT_GZIP),
