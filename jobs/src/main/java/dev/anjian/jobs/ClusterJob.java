@@ -26,8 +26,10 @@ public final class ClusterJob {
      * Builds the job and hands it to the cluster; returns once it is submitted (detached submission: the
      * job's result is never read, it throws there).
      */
-    public static void submit(String name, Configuration jobConfig, boolean ownCheckpointDir, int parallelism,
+    public static void submit(String name, Configuration jobConfig, FlinkJobSettings flink,
             Consumer<StreamExecutionEnvironment> wiring) throws Exception {
+        boolean ownCheckpointDir = flink.ownCheckpointDir();
+        int parallelism = flink.parallelism();
         Configuration config = forCluster(jobConfig, ownCheckpointDir);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);

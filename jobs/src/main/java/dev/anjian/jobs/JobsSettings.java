@@ -1,10 +1,7 @@
 package dev.anjian.jobs;
 
 import dev.anjian.common.Config;
-import dev.anjian.events.Topics;
-import dev.anjian.jobs.influx.InfluxTarget;
 import dev.anjian.jobs.vehicle.VehicleRuleSettings;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -13,35 +10,16 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Settings of the monitoring job, read once from {@link Config} (keys and defaults documented in
- * {@code config/jobs.properties}). Relative paths are resolved against the working directory.
+ * {@code config/jobs.properties}): what every job has ({@link FlinkJobSettings}) and the detection rules.
  */
-public record JobsSettings(
-        String kafkaBootstrap,
-        Topics topics,
-        String groupId,
-        int parallelism,
-        int maxParallelism,
-        Duration checkpointInterval,
-        Path checkpointDir,
-        boolean resumeFromCheckpoint,
-        Path tmpDir,
-        InfluxTarget influx,
-        DetectionSettings detection) {
+public record JobsSettings(FlinkJobSettings flink, DetectionSettings detection) {
+
+    /** The monitoring job's keys of the settings every job has: {@code parallelism}, {@code checkpoint.dir} ... */
+    private static final FlinkJobSettings.Keys KEYS = new FlinkJobSettings.Keys("", "kafka.group-id",
+            "anjian-monitoring", 2, Duration.ofSeconds(10), "var/checkpoints", "var/tmp/flink");
 
     public static JobsSettings from(Config config) {
-        int parallelism = config.integer("parallelism", 2, 1);
-        return new JobsSettings(
-                config.string("kafka.bootstrap", "127.0.0.1:9092"),
-                new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
-                config.string("kafka.group-id", "anjian-monitoring"),
-                parallelism,
-                FlinkDefaults.maxParallelism(config, "max-parallelism", parallelism),
-                config.positiveDuration("checkpoint.interval", Duration.ofSeconds(10)),
-                Path.of(config.string("checkpoint.dir", "var/checkpoints")).toAbsolutePath(),
-                config.bool("checkpoint.resume", true),
-                Path.of(config.string("flink.tmp-dir", "var/tmp/flink")).toAbsolutePath(),
-                InfluxTarget.from(config),
-                detection(config));
+        return new JobsSettings(FlinkJobSettings.from(config, KEYS), detection(config));
     }
 
     private static DetectionSettings detection(Config config) {

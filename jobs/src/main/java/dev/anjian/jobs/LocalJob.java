@@ -1,6 +1,5 @@
 package dev.anjian.jobs;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
@@ -31,11 +30,12 @@ public final class LocalJob implements AutoCloseable {
     }
 
     /** Starts the job and returns once it is RUNNING; on failure, nothing is left running. */
-    public static LocalJob start(String name, Configuration flinkConfig, int parallelism, Path tmpDir, Path checkpointDir,
-            boolean resume, Consumer<StreamExecutionEnvironment> wiring) throws Exception {
+    public static LocalJob start(String name, Configuration flinkConfig, FlinkJobSettings flink,
+            Consumer<StreamExecutionEnvironment> wiring) throws Exception {
+        int parallelism = flink.parallelism();
         Configuration config = new Configuration(flinkConfig);
-        if (resume) {
-            RetainedCheckpoints.latest(checkpointDir).ifPresent(checkpoint -> {
+        if (flink.resumeFromCheckpoint()) {
+            RetainedCheckpoints.latest(flink.checkpointDir()).ifPresent(checkpoint -> {
                 LOG.info("{} resumes from checkpoint {}", name, checkpoint);
                 config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
                 // CLAIM: the new run owns the checkpoint and deletes it once its own checkpoints supersede it.
@@ -47,7 +47,7 @@ public final class LocalJob implements AutoCloseable {
         wiring.accept(env);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(name);
-        LocalFlinkCluster cluster = LocalFlinkCluster.start(config, parallelism, tmpDir);
+        LocalFlinkCluster cluster = LocalFlinkCluster.start(config, parallelism, flink.tmpDir());
         try {
             return new LocalJob(name, cluster, cluster.run(graph));
         } catch (Exception e) {

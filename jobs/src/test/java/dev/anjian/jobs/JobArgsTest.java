@@ -66,8 +66,11 @@ class JobArgsTest {
 
         assertThat(clusters.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isFalse();
         assertThat(own.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))
-                .isEqualTo(settings.checkpointDir().toUri().toString());
+                .isEqualTo(settings.flink().checkpointDir().toUri().toString());
         assertThat(clusters.get(PipelineOptions.MAX_PARALLELISM)).isEqualTo(256);
+        assertThat(settings.flink().ownCheckpointDir()).isFalse();
+        assertThat(JobsSettings.from(JobArgs.parse("--set", "checkpoint.dir=/cp").config(Map.of())).flink()
+                .ownCheckpointDir()).isTrue();
         assertThat(JobArgs.isSet(JobArgs.parse().config(Map.of()), "checkpoint.dir")).isFalse();
         assertThat(JobArgs.isSet(JobArgs.parse("--set", "checkpoint.dir=/cp").config(Map.of()), "checkpoint.dir"))
                 .isTrue();

@@ -18,21 +18,21 @@ class JobsSettingsTest {
     void defaultsMatchTheDocumentedExampleFile() {
         JobsSettings settings = JobsSettings.from(Config.of(Map.of(), Map.of()));
 
-        assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
-        assertThat(settings.topics().deviceEvents()).isEqualTo("anjian.device-events");
-        assertThat(settings.groupId()).isEqualTo("anjian-monitoring");
-        assertThat(settings.parallelism()).isEqualTo(2);
-        assertThat(settings.maxParallelism()).as("what Flink picks itself for parallelism 2").isEqualTo(128);
-        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.checkpointDir()).isEqualTo(Path.of("var/checkpoints").toAbsolutePath());
-        assertThat(settings.resumeFromCheckpoint()).isTrue();
-        assertThat(settings.tmpDir()).isEqualTo(Path.of("var/tmp/flink").toAbsolutePath());
-        assertThat(settings.influx().url()).isEqualTo("http://127.0.0.1:8086");
-        assertThat(settings.influx().database()).isEqualTo("anjian");
-        assertThat(settings.influx().hasCredentials()).isFalse();
-        assertThat(settings.influx().batchSize()).isEqualTo(20_000);
-        assertThat(settings.influx().maxRetries()).isEqualTo(5);
-        assertThat(settings.influx().retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.flink().kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.flink().topics().deviceEvents()).isEqualTo("anjian.device-events");
+        assertThat(settings.flink().groupId()).isEqualTo("anjian-monitoring");
+        assertThat(settings.flink().parallelism()).isEqualTo(2);
+        assertThat(settings.flink().maxParallelism()).as("what Flink picks itself for parallelism 2").isEqualTo(128);
+        assertThat(settings.flink().checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.flink().checkpointDir()).isEqualTo(Path.of("var/checkpoints").toAbsolutePath());
+        assertThat(settings.flink().resumeFromCheckpoint()).isTrue();
+        assertThat(settings.flink().tmpDir()).isEqualTo(Path.of("var/tmp/flink").toAbsolutePath());
+        assertThat(settings.flink().influx().url()).isEqualTo("http://127.0.0.1:8086");
+        assertThat(settings.flink().influx().database()).isEqualTo("anjian");
+        assertThat(settings.flink().influx().hasCredentials()).isFalse();
+        assertThat(settings.flink().influx().batchSize()).isEqualTo(20_000);
+        assertThat(settings.flink().influx().maxRetries()).isEqualTo(5);
+        assertThat(settings.flink().influx().retryBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.detection()).isEqualTo(DetectionSettings.defaults());
         assertThat(settings.detection().lateHorizon()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.detection().stuckAfter()).as("stuck-value rule off").isZero();
@@ -67,10 +67,10 @@ class JobsSettingsTest {
                 Map.of("parallelism", "4", "influx.username", "writer", "influx.password", "s3cret"),
                 Map.of("ANJIAN_PARALLELISM", "3", "ANJIAN_TOPIC_PREFIX", "demo.", "ANJIAN_CHECKPOINT_INTERVAL", "2s")));
 
-        assertThat(settings.parallelism()).isEqualTo(3);
-        assertThat(settings.topics().alarms()).isEqualTo("demo.alarms");
-        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.influx().hasCredentials()).isTrue();
+        assertThat(settings.flink().parallelism()).isEqualTo(3);
+        assertThat(settings.flink().topics().alarms()).isEqualTo("demo.alarms");
+        assertThat(settings.flink().checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.flink().influx().hasCredentials()).isTrue();
         assertThat(settings.toString()).doesNotContain("s3cret");
     }
 
