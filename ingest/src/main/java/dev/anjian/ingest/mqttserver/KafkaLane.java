@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
  * {@code KafkaProducer.send} can block (up to max.block.ms while metadata is missing) and an event loop must
  * never block; one thread also keeps each device's events in arrival order. A failed send is retried by a
  * {@link RetryingSender} with {@link Backoff#KAFKA} (100 ms doubling to 10 s), as the bridge does, for as long
- * as {@code wanted} says its connection is open: the endpoint keeps no session, so once the connection is gone
- * its unacknowledged messages are the device's to send again.
+ * as {@code wanted} says: for a message, while its connection is open (the endpoint keeps no session, so once the
+ * connection is gone its unacknowledged messages are the device's to send again); for a CONNECTIVITY event, until
+ * the endpoint stops ({@link ConnectivityEvents}), as a DISCONNECTED is sent when its connection is already gone.
  * The returned future completes when Kafka acknowledged, or exceptionally with {@link Abandoned}.
  */
 final class KafkaLane implements AutoCloseable {
@@ -54,8 +55,8 @@ final class KafkaLane implements AutoCloseable {
         run(() -> {
             for (int i = 0; i < acknowledged.length; i++) {
                 DeviceEvent event = events.get(i);
-                relay(sender.untilAcknowledged(() -> publisher.publish(event),
-                        () -> event.reading().metric() + " reading of " + event.deviceId(), retry), acknowledged[i]);
+                relay(sender.untilAcknowledged(() -> publisher.publish(event), () -> describe(event), retry),
+                        acknowledged[i]);
             }
         }, acknowledged);
         return acknowledged.length == 1 ? acknowledged[0] : CompletableFuture.allOf(acknowledged);
@@ -66,6 +67,12 @@ final class KafkaLane implements AutoCloseable {
         run(() -> relay(sender.untilAcknowledged(() -> publisher.deadLetter(letter),
                 () -> "dead letter of " + letter.origin(), counted(wanted)), acknowledged), acknowledged);
         return acknowledged;
+    }
+
+    /** Names an event in the retry log, e.g. {@code CH4 reading of GAS-0001} or {@code CONNECTIVITY event of GAS-0001}. */
+    private static String describe(DeviceEvent event) {
+        return event.reading() != null ? event.reading().metric() + " reading of " + event.deviceId()
+                : event.type() + " event of " + event.deviceId();
     }
 
     /** Asked once before each retry: counts the retries that happen. */

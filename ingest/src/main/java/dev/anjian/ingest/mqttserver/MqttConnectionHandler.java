@@ -19,6 +19,7 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes.Disconnect;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * order ({@link PendingAcks}). Anything else closes the connection (MQTT 5: after a DISCONNECT with the reason
  * code): a packet type a device does not send, a malformed or oversized packet (the oversized one is also
  * dead-lettered, without its bytes, which the decoder never buffered), 1.5 keep-alives of silence. A refusal
- * that ends the connection first lets the PUBACKs of earlier messages go out.
+ * that ends the connection first lets the PUBACKs of earlier messages go out. The device is reported CONNECTED
+ * when this handler takes over, and DISCONNECTED with the first reason its connection ends for
+ * ({@link ConnectivitySession}).
  */
 final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> implements LiveConnections.Connection {
 
@@ -42,18 +45,21 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     private final EndpointContext ep;
     private final PublishGrant grant;
     private final boolean mqtt5;
+    private final int keepAliveSeconds;
+    private final ConnectivitySession session;
     private final PendingAcks acks = new PendingAcks();
     private ChannelHandlerContext ctx;
     private ReadThrottle throttle;
     private boolean closing;
     private boolean flushScheduled;
-    private String closeReason = "connection closed by the device";
     private int rejectionsLogged;
 
-    MqttConnectionHandler(EndpointContext ep, PublishGrant grant, boolean mqtt5) {
+    MqttConnectionHandler(EndpointContext ep, PublishGrant grant, boolean mqtt5, int keepAliveSeconds) {
         this.ep = ep;
         this.grant = grant;
         this.mqtt5 = mqtt5;
+        this.keepAliveSeconds = keepAliveSeconds;
+        this.session = ep.connectivity().session(grant.deviceId());
     }
 
     /** Added to an active channel by the login handler: this is where the device's session starts. */
@@ -61,13 +67,14 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.throttle = new ReadThrottle(ctx.channel(), ep.settings().maxInFlight(), ep.counters());
-        ep.connections().bind(this);
+        ep.connections().bind(this, "authenticated from " + origin() + ", MQTT " + (mqtt5 ? "5" : "3.1.1"));
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        session.disconnected("connection closed by the device without DISCONNECT"); // unless it ended otherwise first
         ep.connections().unbind(this);
-        LOG.info("device {} disconnected from {}: {}{}", grant.deviceId(), ctx.channel().remoteAddress(), closeReason,
+        LOG.info("device {} disconnected from {}: {}{}", grant.deviceId(), origin(), session.endReason(),
                 acks.size() == 0 ? "" : "; " + acks.size() + " message(s) unacknowledged, the device sends them again");
         ctx.fireChannelInactive();
     }
@@ -88,7 +95,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
             case SUBSCRIBE -> ctx.writeAndFlush(MqttReplies.subscriptionsRefused((MqttSubscribeMessage) message, mqtt5));
             case UNSUBSCRIBE -> ctx.writeAndFlush(MqttReplies.unsubAck((MqttUnsubscribeMessage) message, mqtt5));
             case DISCONNECT -> {
-                closeReason = "DISCONNECT from the device";
+                session.disconnected(ConnectivityReasons.disconnectPacket(message, mqtt5));
                 ctx.close();
             }
             default -> violation(Disconnect.PROTOCOL_ERROR, type + " is not a packet a publishing device sends");
@@ -99,7 +106,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             ep.counters().keepAliveTimeout();
-            closeNow(Disconnect.KEEP_ALIVE_TIMEOUT, "keep-alive timeout: nothing received for 1.5 x the keep-alive");
+            closeNow(Disconnect.KEEP_ALIVE_TIMEOUT, ConnectivityReasons.keepAliveExpired(keepAliveSeconds));
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -107,8 +114,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("MQTT connection of device {} failed: {}", grant.deviceId(), cause.toString());
-        closeReason = "connection error: " + cause.getMessage();
+        if (cause instanceof IOException) {
+            LOG.debug("MQTT connection of device {} failed: {}", grant.deviceId(), cause.toString());
+        } else {
+            LOG.warn("MQTT connection of device {} failed; closing it", grant.deviceId(), cause);
+        }
+        session.disconnected(ConnectivityReasons.failure(cause));
         ctx.close();
     }
 
@@ -117,6 +128,16 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
     @Override
     public String deviceId() {
         return grant.deviceId();
+    }
+
+    @Override
+    public String origin() {
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+
+    @Override
+    public ConnectivitySession session() {
+        return session;
     }
 
     @Override
@@ -140,8 +161,14 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
         PublishRules.Outcome outcome = PublishRules.triage(grant, topic, qos, payload, receivedAt, mqtt5,
                 ep.settings().maxPayloadBytes());
         if (outcome instanceof Readings readings) {
-            Entry entry = packetId == PendingAcks.NO_PUBACK ? null : acks.arrived(packetId, (byte) 0, null);
-            track(ep.lane().publish(readings.events(), this::isOpen), entry);
+            CompletableFuture<Void> sent = session.whileConnected(() -> ep.lane().publish(readings.events(), this::isOpen));
+            if (sent == null) { // ended from another thread (taken over, removed): closing, like a read after closing
+                LOG.debug("device {}: PUBLISH after the connection ended ({}): neither used nor acknowledged",
+                        grant.deviceId(), session.endReason());
+                stopReading();
+                return;
+            }
+            track(sent, packetId == PendingAcks.NO_PUBACK ? null : acks.arrived(packetId, (byte) 0, null));
             return;
         }
         Rejected rejected = (Rejected) outcome;
@@ -240,7 +267,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessag
             return;
         }
         stopReading();
-        closeReason = reason;
+        session.disconnected(reason);
         Object last = mqtt5 ? MqttReplies.disconnect(reasonCode) : Unpooled.EMPTY_BUFFER;
         ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
     }

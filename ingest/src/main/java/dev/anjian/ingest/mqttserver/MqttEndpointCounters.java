@@ -19,6 +19,8 @@ public final class MqttEndpointCounters {
     private final LongAdder oversized = new LongAdder();
     private final LongAdder readPauses = new LongAdder();
     private final LongAdder kafkaRetries = new LongAdder();
+    private final LongAdder connectedEvents = new LongAdder();
+    private final LongAdder disconnectedEvents = new LongAdder();
 
     void connectionOpened() { connectionsOpened.increment(); }
     void connectionClosed() { connectionsClosed.increment(); }
@@ -34,6 +36,8 @@ public final class MqttEndpointCounters {
     void oversizedOne() { oversized.increment(); }
     void readPaused() { readPauses.increment(); }
     void kafkaRetry() { kafkaRetries.increment(); }
+    void connectedEvent() { connectedEvents.increment(); }
+    void disconnectedEvent() { disconnectedEvents.increment(); }
 
     /** TCP connections open now (authenticated or not). */
     public long openConnections() { return connectionsOpened.sum() - connectionsClosed.sum(); }
@@ -57,6 +61,10 @@ public final class MqttEndpointCounters {
     /** How often a connection stopped reading because mqtt-endpoint.max-in-flight messages awaited Kafka. */
     public long readPauses() { return readPauses.sum(); }
     public long kafkaRetries() { return kafkaRetries.sum(); }
+    /** CONNECTIVITY CONNECTED events handed to Kafka (one per connection that logged in). */
+    public long connectedEvents() { return connectedEvents.sum(); }
+    /** CONNECTIVITY DISCONNECTED events handed to Kafka (one per CONNECTED, once its connection ended). */
+    public long disconnectedEvents() { return disconnectedEvents.sum(); }
 
     /** One log line, e.g. {@code connections=3 connects=5 refused=1 messages=120 acked=118 dead-lettered=2 ...}. */
     @Override
@@ -65,6 +73,7 @@ public final class MqttEndpointCounters {
                 + " over-limit=" + refusedOverLimit() + " protocol-errors=" + protocolErrors()
                 + " keep-alive-timeouts=" + keepAliveTimeouts() + " messages=" + messages() + " acked=" + acked()
                 + " dead-lettered=" + deadLettered() + " unauthorized=" + unauthorized() + " oversized=" + oversized()
-                + " read-pauses=" + readPauses() + " kafka-retries=" + kafkaRetries();
+                + " read-pauses=" + readPauses() + " kafka-retries=" + kafkaRetries()
+                + " connected-events=" + connectedEvents() + " disconnected-events=" + disconnectedEvents();
     }
 }

@@ -10,7 +10,12 @@ import java.util.Objects;
 /**
  * Settings of the native MQTT endpoint, read once by {@link #from} from the ingest config (keys
  * {@code mqtt-endpoint.*}, plus the shared {@code mqtt.max-payload-bytes}, {@code kafka.bootstrap} and
- * {@code topic.prefix}); documented with their defaults in {@code config/ingest.properties}.
+ * {@code topic.prefix}, and {@code mqtt.client-id} as {@link #gatewayId}); documented with their defaults in
+ * {@code config/ingest.properties}.
+ *
+ * @param gatewayId who reports the devices' CONNECTIVITY events: the ingest instance's stable, unique id
+ *     ({@code mqtt.client-id}, e.g. anjian-ingest-1 or the pod name), so that a device's status can say which
+ *     instance lost its connection
  */
 public record MqttEndpointSettings(
         boolean enabled,
@@ -23,12 +28,15 @@ public record MqttEndpointSettings(
         int maxPayloadBytes,
         Duration registryTimeout,
         String kafkaBootstrap,
-        Topics topics) {
+        Topics topics,
+        String gatewayId) {
 
     /** Room for a PUBLISH's topic, packet id and MQTT 5 properties on top of the payload limit. */
     public static final int HEADER_ROOM_BYTES = 1024;
     /** MQTT's Receive Maximum is a two-byte integer; keep-alive a two-byte count of seconds. */
     static final int MAX_TWO_BYTES = 65_535;
+    /** The default of mqtt.client-id, as in IngestSettings: one instance's id. */
+    static final String DEFAULT_GATEWAY_ID = "anjian-ingest-1";
 
     public MqttEndpointSettings {
         Objects.requireNonNull(topics, "topics");
@@ -37,6 +45,9 @@ public record MqttEndpointSettings(
         }
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
             throw new ConfigException("config key 'kafka.bootstrap' must not be empty");
+        }
+        if (gatewayId == null || gatewayId.isBlank()) {
+            throw new ConfigException("config key 'mqtt.client-id' must not be empty (the endpoint's gateway id)");
         }
         if (port < 0 || port > MAX_TWO_BYTES) {
             throw new ConfigException("mqtt-endpoint.port must be 0..65535 (0 = any free port), was " + port);
@@ -61,7 +72,8 @@ public record MqttEndpointSettings(
                 config.integer("mqtt.max-payload-bytes", TelemetryPayloadParser.DEFAULT_MAX_PAYLOAD_BYTES, 1),
                 config.positiveDuration("mqtt-endpoint.registry-timeout", Duration.ofSeconds(30)),
                 config.string("kafka.bootstrap", "127.0.0.1:9092"),
-                new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)));
+                new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
+                config.string("mqtt.client-id", DEFAULT_GATEWAY_ID));
     }
 
     /** The largest remaining length (variable header and payload) of a packet the decoder accepts. */
@@ -72,7 +84,7 @@ public record MqttEndpointSettings(
     /** A copy listening on another port (tests use 0: any free port). */
     public MqttEndpointSettings withPort(int newPort) {
         return new MqttEndpointSettings(enabled, bind, newPort, maxConnections, maxInFlight, keepAliveMax,
-                connectTimeout, maxPayloadBytes, registryTimeout, kafkaBootstrap, topics);
+                connectTimeout, maxPayloadBytes, registryTimeout, kafkaBootstrap, topics, gatewayId);
     }
 
     @Override
@@ -81,6 +93,6 @@ public record MqttEndpointSettings(
                 + maxConnections + ", max-in-flight=" + maxInFlight + ", keep-alive-max=" + keepAliveMax
                 + ", connect-timeout=" + connectTimeout + ", mqtt.max-payload-bytes=" + maxPayloadBytes
                 + ", registry-timeout=" + registryTimeout + ", kafka.bootstrap=" + kafkaBootstrap
-                + ", topic.prefix=" + topics.prefix() + "]";
+                + ", topic.prefix=" + topics.prefix() + ", gateway-id (mqtt.client-id)=" + gatewayId + "]";
     }
 }

@@ -91,7 +91,8 @@ final class MqttLoginHandler extends SimpleChannelInboundHandler<MqttMessage> {
                 ep.settings().maxPacketRemainingBytes() + 5L, accept.serverKeepAlive(), accept.assignedClientId())
                 : MqttReplies.accepted3());
         PublishGrant grant = PublishGrant.of(accept.device());
-        ctx.pipeline().replace(this, "connection", new MqttConnectionHandler(ep, grant, accept.mqtt5()));
+        ctx.pipeline().replace(this, "connection", new MqttConnectionHandler(ep, grant, accept.mqtt5(),
+                accept.keepAliveSeconds()));
         LOG.info("device {} connected from {} (MQTT {}, keep-alive {} s{})", grant.deviceId(),
                 ctx.channel().remoteAddress(), accept.mqtt5() ? "5" : "3.1.1", accept.keepAliveSeconds(),
                 connect.variableHeader().isWillFlag() ? ", will message ignored" : "");

@@ -72,6 +72,11 @@ final class EndpointFixture implements AutoCloseable {
         return new TopicReader<>(kafka, topics.deviceEvents(), DeviceEvent.class);
     }
 
+    /** The SENSOR_READING events of {@code events}, in their order (without the CONNECTIVITY events). */
+    static List<DeviceEvent> readings(List<DeviceEvent> events) {
+        return events.stream().filter(e -> e.type() == DeviceEvent.Type.SENSOR_READING).toList();
+    }
+
     TopicReader<DeadLetter> deadLetters() {
         return new TopicReader<>(kafka, topics.deadLetter(), DeadLetter.class);
     }

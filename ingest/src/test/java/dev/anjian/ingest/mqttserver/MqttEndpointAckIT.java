@@ -39,9 +39,10 @@ class MqttEndpointAckIT {
             MqttAsyncClient gas = endpoint.mqtt5(GAS, password(GAS));
             IMqttToken token = publishAsync(gas);
 
-            // The event is in Kafka and Kafka's acknowledgement has reached the producer, held at the gate ...
-            events.awaitValues(v -> v.size() == 1, TIMEOUT);
-            await().atMost(TIMEOUT).until(() -> producer.held() == 1);
+            // The event is in Kafka (after the device's CONNECTED) and Kafka's acknowledgements have reached the
+            // producer, held at the gate ...
+            events.awaitValues(v -> EndpointFixture.readings(v).size() == 1, TIMEOUT);
+            await().atMost(TIMEOUT).until(() -> producer.held() == 2);
             // ... so the endpoint cannot know yet, and the device has no PUBACK.
             assertThat(token.isComplete()).isFalse();
             assertThat(endpoint.counters().acked()).isZero();

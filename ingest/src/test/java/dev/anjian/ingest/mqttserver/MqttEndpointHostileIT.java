@@ -116,7 +116,8 @@ class MqttEndpointHostileIT {
             assertThat(hostile.closedByServer()).isTrue();
 
             publishAndAwaitPubAck(device); // the other device is served on
-            assertThat(events.awaitValues(v -> v.size() == 2, TIMEOUT)).extracting(DeviceEvent::deviceId).containsOnly(NH3);
+            assertThat(EndpointFixture.readings(events.awaitValues(v -> EndpointFixture.readings(v).size() == 2, TIMEOUT)))
+                    .extracting(DeviceEvent::deviceId).containsOnly(NH3);
             DeadLetter letter = letters.awaitValues(v -> !v.isEmpty(), TIMEOUT).get(0);
             assertThat(letter.origin()).isEqualTo(topic(GAS));
             assertThat(letter.reason()).startsWith("a PUBLISH of " + (2 + topic(GAS).length() + 2 + 10_000_000)

@@ -30,19 +30,22 @@ class MqttEndpointSettingsTest {
         assertThat(settings.maxPayloadBytes()).isEqualTo(65_536);
         assertThat(settings.maxPacketRemainingBytes()).isEqualTo(65_536 + 1024);
         assertThat(settings.topics().deviceRegistry()).isEqualTo("anjian.device-registry");
+        assertThat(settings.gatewayId()).isEqualTo("anjian-ingest-1"); // mqtt.client-id's default, as the bridge's
     }
 
     @Test
     void fileValuesAndEnvironmentOverridesAreRead() {
         MqttEndpointSettings settings = MqttEndpointSettings.from(Config.of(
                 Map.of("mqtt-endpoint.enabled", "true", "mqtt-endpoint.port", "0", "mqtt.max-payload-bytes", "2048"),
-                Map.of("ANJIAN_MQTT_ENDPOINT_MAX_IN_FLIGHT", "8", "ANJIAN_MQTT_ENDPOINT_KEEP_ALIVE_MAX", "90s")));
+                Map.of("ANJIAN_MQTT_ENDPOINT_MAX_IN_FLIGHT", "8", "ANJIAN_MQTT_ENDPOINT_KEEP_ALIVE_MAX", "90s",
+                        "ANJIAN_MQTT_CLIENT_ID", "anjian-ingest-0")));
 
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.port()).isZero();
         assertThat(settings.maxInFlight()).isEqualTo(8);
         assertThat(settings.keepAliveMax()).isEqualTo(Duration.ofSeconds(90));
         assertThat(settings.maxPacketRemainingBytes()).isEqualTo(2048 + 1024);
+        assertThat(settings.gatewayId()).isEqualTo("anjian-ingest-0");
     }
 
     @Test

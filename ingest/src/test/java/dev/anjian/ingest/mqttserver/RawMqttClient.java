@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class RawMqttClient implements AutoCloseable {
 
     static final byte[] PINGREQ = {(byte) 0xC0, 0x00};
+    static final byte[] DISCONNECT = {(byte) 0xE0, 0x00};
     static final int CONNACK = 2;
     static final int PUBACK = 4;
     static final int PINGRESP = 13;
@@ -107,6 +108,17 @@ final class RawMqttClient implements AutoCloseable {
         } catch (IOException e) {
             return true; // connection reset
         }
+    }
+
+    /** Where this client connects from, as the endpoint sees it, e.g. {@code /127.0.0.1:51234}. */
+    String localAddress() {
+        return String.valueOf(socket.getLocalSocketAddress());
+    }
+
+    /** Aborts the connection: SO_LINGER 0 makes the close send a TCP RST instead of a FIN. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override
