@@ -84,14 +84,23 @@ class OfflineDetectorLagTest {
     }
 
     @Test
-    void afterTheInputWentIdleTheDeadlineIsNotHeld() throws Exception {
+    void whileTheInputReadsNothingTheLastLagMeasuredStillHolds() throws Exception {
         start(HOLD);
-        laggingInput(1, 200, 20);
-        clock(299);
+        laggingInput(1, 200, 20); // then nothing is read: a stalled operator (checkpoint alignment) looks the same
+        clock(300);
         assertThat(offlineOf(A)).isEmpty();
 
+        clock(320);
+        assertThat(offlineOf(A)).as("since its deadline").containsExactly(300);
+    }
+
+    @Test
+    void afterTheInputCaughtUpAndWentQuietTheDeadlineIsHeldOnlyByTheLastSmallLag() throws Exception {
+        start(HOLD);
+        laggingInput(1, 100, 20);
+        read(B, 150, 150); // caught up: 0 s behind, then nothing
         clock(300);
-        assertThat(offlineOf(A)).as("nothing read for 100 s: nothing queued that we know of").containsExactly(300);
+        assertThat(offlineOf(A)).containsExactly(300);
     }
 
     @AfterEach
