@@ -130,8 +130,9 @@ final class E2ePhase {
     private PhaseResult drive(Map<String, Long> pids, SmsPeer sms, EventWatcher watcher, KafkaProbe kafka) throws Exception {
         try (SensorLoad load = new SensorLoad(fleet, log, counters, target(), p.id());
                 VehicleLoad vehicles = new VehicleLoad(fleet, "127.0.0.1", p.jt808Port(), o.terminalInterval())) {
-            load.connect(Duration.ofSeconds(60));
             JobReadiness.awaitRegistry(p.stack().kafkaBootstrap(), p.topics(), p.id(), START_TIMEOUT, processes.get("jobs"));
+            // After the registry: a device connecting to the native endpoint is reported CONNECTED at once.
+            load.connect(Duration.ofSeconds(60));
             vehicles.start(); // connects in the background: its first events must not overtake the registry either
             long startNanos = System.nanoTime();
             load.start(o.rate(), o.duration());
