@@ -67,6 +67,7 @@ public final class MqttBridge implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightWindow window;
     private final Queue<Long> completedTickets = new ConcurrentLinkedQueue<>(); // Kafka thread -> worker
     private final AtomicBoolean ackingScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -93,6 +94,7 @@ public final class MqttBridge implements AutoCloseable {
         this.worker = Executors.newSingleThreadExecutor(daemon("mqtt-bridge-" + settings.mqttClientId()));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-bridge-timer-" + settings.mqttClientId()));
         this.onWorker = this::runOnWorker;
+        this.window = new InFlightWindow(settings.mqttMaxInFlight());
         this.sender = new RetryingSender(timer, onWorker, Backoff.KAFKA, "MQTT acks withheld");
     }
 
@@ -157,8 +159,12 @@ public final class MqttBridge implements AutoCloseable {
             LOG.debug("closing: message {} on {} left unacknowledged for redelivery", packetId, topic);
             return;
         }
+        if (qos > 0 && !window.take(() -> closing)) {
+            LOG.debug("closing: message {} on {} left unacknowledged for redelivery", packetId, topic);
+            return;
+        }
         long arrivedOn = connection.get();
-        long receivedAt = clock.millis();
+        long receivedAt = clock.millis(); // after any wait for the window: receipt is when the bridge takes it
         runOnWorker(() -> handle(topic, packetId, qos, payload, receivedAt, arrivedOn));
     }
 
@@ -226,6 +232,7 @@ public final class MqttBridge implements AutoCloseable {
         ackingScheduled.set(false); // first: a ticket queued from now on schedules another run
         for (Long ticket = completedTickets.poll(); ticket != null; ticket = completedTickets.poll()) {
             for (Ack ack : acks.completed(ticket)) {
+                window.free(1);
                 // A packet id is only meaningful on the connection it arrived on (and forgetConnection drops
                 // older ones); this check closes the gap until that task has run.
                 if (ack.connection() == connection.get()) {
@@ -248,6 +255,7 @@ public final class MqttBridge implements AutoCloseable {
 
     private void forgetConnection(long lost) {
         int dropped = acks.clear();
+        window.free(dropped);
         inFlight.set(0);
         if (dropped > 0) {
             LOG.info("{} messages received on MQTT connection #{} were not acknowledged; the broker redelivers them"
