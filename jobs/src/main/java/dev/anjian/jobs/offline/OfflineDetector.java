@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Input lag: when the job is behind its Kafka input (overload, a backlog), a device's newer messages may
  * still be queued when its deadline passes. So a due timer judges OFFLINE only once the wall clock reaches
- * deadline + this subtask's input lag ({@link InputLag}, capped at {@code maxLagHold}), and is re-armed
+ * deadline + this subtask's input lag ({@link InputLags}, capped at {@code maxLagHold}), and is re-armed
  * there until then; OFFLINE since stays the deadline. Example (timeout 300 s, last message at 0 s, input
  * 20 s behind): at 300 s the timer is re-armed for 320 s; a message received at 290 s and read at 310 s
  * keeps the device ONLINE; without one it is OFFLINE at 320 s, since 300 s. {@code maxLagHold} 0 judges at
@@ -68,7 +68,7 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
     private transient ValueState<Device> registered;
     private transient ValueState<Presence> presence;
     private transient long graceEnds;
-    private transient InputLag inputLag;
+    private transient InputLags inputLag;
     private transient boolean holding; // OFFLINE judgements held by a notable lag, for the transition log
     private transient String subtask;
 
@@ -83,7 +83,7 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
         registered = getRuntimeContext().getState(new ValueStateDescriptor<>("device", Device.class));
         presence = getRuntimeContext().getState(new ValueStateDescriptor<>("presence", Presence.class));
         graceEnds = -1; // fixed by the first element or timer: processing time is the timer service's
-        inputLag = new InputLag();
+        inputLag = new InputLags();
         TaskInfo task = getRuntimeContext().getTaskInfo();
         subtask = (task.getIndexOfThisSubtask() + 1) + "/" + task.getNumberOfParallelSubtasks();
         // read by the metrics thread; in a running job processing time is the wall clock
@@ -94,7 +94,7 @@ public final class OfflineDetector extends KeyedCoProcessFunction<String, Device
     @Override
     public void processElement1(DeviceEvent event, Context ctx, Collector<DeviceStatus> out) throws Exception {
         long wallClock = started(ctx.timerService().currentProcessingTime());
-        inputLag.sample(event.receivedAt(), wallClock); // every event read, registered or not, tells the lag
+        inputLag.sample(event.type(), event.receivedAt(), wallClock); // every event read tells its path's lag
         Device device = registered.value();
         Presence now = presence.value();
         if (device == null || now == null) {

@@ -86,12 +86,12 @@ class OfflineDetectorLagTest {
     @Test
     void whileTheInputReadsNothingTheLastLagMeasuredStillHolds() throws Exception {
         start(HOLD);
-        laggingInput(1, 200, 20); // then nothing is read: a stalled operator (checkpoint alignment) looks the same
+        laggingInput(1, 295, 20); // then nothing is read: a stalled operator (checkpoint alignment) looks the same
         clock(300);
-        assertThat(offlineOf(A)).isEmpty();
+        assertThat(offlineOf(A)).as("5 s without a read: stalled, still 20 s behind").isEmpty();
 
         clock(320);
-        assertThat(offlineOf(A)).as("since its deadline").containsExactly(300);
+        assertThat(offlineOf(A)).as("25 s without a read: idle; since its deadline").containsExactly(300);
     }
 
     @Test
