@@ -26,6 +26,8 @@ public record IngestSettings(
         int mqttMaxPayloadBytes,
         Duration mqttCloseTimeout) {
 
+    /** mqtt.client-id when not set: one instance's id, also the native endpoint's gateway id. */
+    public static final String DEFAULT_CLIENT_ID = "anjian-ingest-1";
     /** MQTT's Receive Maximum is a two-byte integer. */
     public static final int MAX_RECEIVE_MAXIMUM = 65_535;
     /** MQTT's Session Expiry Interval is a four-byte count of seconds. */
@@ -69,7 +71,7 @@ public record IngestSettings(
                 new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
                 config.string("kafka.client-id", "anjian-ingest"),
                 config.string("mqtt.url", "tcp://127.0.0.1:1883"),
-                config.string("mqtt.client-id", "anjian-ingest-1"),
+                config.string("mqtt.client-id", DEFAULT_CLIENT_ID),
                 config.string("mqtt.username", ""),
                 config.string("mqtt.password", ""),
                 config.string("mqtt.share-group", "anjian-ingest"),

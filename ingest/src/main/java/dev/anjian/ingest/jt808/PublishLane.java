@@ -2,6 +2,7 @@ package dev.anjian.ingest.jt808;
 
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.ingest.DaemonThreads;
 import dev.anjian.ingest.kafka.EventPublisher;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -17,11 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class PublishLane implements AutoCloseable {
 
     private final EventPublisher publisher;
-    private final ExecutorService lane = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "jt808-kafka-lane");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(DaemonThreads.named("jt808-kafka-lane"));
 
     PublishLane(EventPublisher publisher) {
         this.publisher = publisher;

@@ -2,6 +2,7 @@ package dev.anjian.ingest.mqtt;
 
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.ingest.DaemonThreads;
 import dev.anjian.ingest.IngestSettings;
 import dev.anjian.ingest.kafka.EventPublisher;
 import dev.anjian.ingest.mqtt.InOrderAcks.Ack;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,8 +91,9 @@ public final class MqttBridge implements AutoCloseable {
         this.publisher = publisher;
         this.ownsPublisher = ownsPublisher;
         this.clock = Clock.systemUTC();
-        this.worker = Executors.newSingleThreadExecutor(daemon("mqtt-bridge-" + settings.mqttClientId()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mqtt-bridge-timer-" + settings.mqttClientId()));
+        this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named("mqtt-bridge-" + settings.mqttClientId()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("mqtt-bridge-timer-" + settings.mqttClientId()));
         this.onWorker = this::runOnWorker;
         this.window = new InFlightWindow(settings.mqttMaxInFlight());
         this.sender = new RetryingSender(timer, onWorker, Backoff.KAFKA, "MQTT acks withheld");
@@ -155,11 +156,7 @@ public final class MqttBridge implements AutoCloseable {
 
     void messageArrived(String topic, int packetId, int qos, byte[] payload) {
         received.incrementAndGet();
-        if (closing) {
-            LOG.debug("closing: message {} on {} left unacknowledged for redelivery", packetId, topic);
-            return;
-        }
-        if (qos > 0 && !window.take(() -> closing)) {
+        if (closing || (qos > 0 && !window.take(() -> closing))) {
             LOG.debug("closing: message {} on {} left unacknowledged for redelivery", packetId, topic);
             return;
         }
@@ -309,14 +306,6 @@ public final class MqttBridge implements AutoCloseable {
         } catch (TimeoutException | ExecutionException e) {
             LOG.warn("MQTT bridge closing with {} messages unacknowledged (Kafka did not confirm them in time)", inFlight.get());
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private void awaitWorkerStopped() {

@@ -2,6 +2,7 @@ package dev.anjian.ingest.mqttserver;
 
 import dev.anjian.events.DeadLetter;
 import dev.anjian.events.DeviceEvent;
+import dev.anjian.ingest.DaemonThreads;
 import dev.anjian.ingest.kafka.EventPublisher;
 import dev.anjian.ingest.mqtt.Backoff;
 import dev.anjian.ingest.mqtt.RetryingSender;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -33,9 +33,9 @@ final class KafkaLane implements AutoCloseable {
     private final EventPublisher publisher;
     private final MqttEndpointCounters counters;
     // A plain queue for the sends: a scheduled executor's delay heap cost more than the sends at full load.
-    private final ExecutorService lane = Executors.newSingleThreadExecutor(daemon("mqtt-endpoint-kafka"));
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(DaemonThreads.named("mqtt-endpoint-kafka"));
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(daemon("mqtt-endpoint-kafka-retries"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mqtt-endpoint-kafka-retries"));
     private final RetryingSender sender;
 
     KafkaLane(EventPublisher publisher, Backoff backoff, MqttEndpointCounters counters) {
@@ -106,13 +106,6 @@ final class KafkaLane implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** Lets queued sends reach the producer (at most 5 s), then stops; pending retries are dropped. */
     @Override

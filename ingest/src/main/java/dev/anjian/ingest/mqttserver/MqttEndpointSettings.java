@@ -3,6 +3,7 @@ package dev.anjian.ingest.mqttserver;
 import dev.anjian.common.Config;
 import dev.anjian.common.ConfigException;
 import dev.anjian.events.Topics;
+import dev.anjian.ingest.IngestSettings;
 import dev.anjian.ingest.mqtt.TelemetryPayloadParser;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,8 +36,6 @@ public record MqttEndpointSettings(
     public static final int HEADER_ROOM_BYTES = 1024;
     /** MQTT's Receive Maximum is a two-byte integer; keep-alive a two-byte count of seconds. */
     static final int MAX_TWO_BYTES = 65_535;
-    /** The default of mqtt.client-id, as in IngestSettings: one instance's id. */
-    static final String DEFAULT_GATEWAY_ID = "anjian-ingest-1";
 
     public MqttEndpointSettings {
         Objects.requireNonNull(topics, "topics");
@@ -73,7 +72,7 @@ public record MqttEndpointSettings(
                 config.positiveDuration("mqtt-endpoint.registry-timeout", Duration.ofSeconds(30)),
                 config.string("kafka.bootstrap", "127.0.0.1:9092"),
                 new Topics(config.string("topic.prefix", Topics.DEFAULT_PREFIX)),
-                config.string("mqtt.client-id", DEFAULT_GATEWAY_ID));
+                config.string("mqtt.client-id", IngestSettings.DEFAULT_CLIENT_ID));
     }
 
     /** The largest remaining length (variable header and payload) of a packet the decoder accepts. */
